@@ -1,0 +1,157 @@
+import type { Table } from 'dexie';
+import type { z } from 'zod';
+import type { AuditAction, AuditEntry, RecordMeta } from '../../../shared/records/recordMeta';
+import type { AppDatabase } from './AppDatabase';
+import { META_KEYS, type WriteContext } from './writeContext';
+
+/** Thrown when a write does not pass the shared schema; nothing has been written. */
+export class RecordValidationError extends Error {
+  constructor(readonly issues: z.core.$ZodIssue[]) {
+    super(`Invalid record: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    this.name = 'RecordValidationError';
+  }
+}
+
+export class RecordNotFoundError extends Error {
+  constructor(entity: string, id: string) {
+    super(`${entity} ${id} not found`);
+    this.name = 'RecordNotFoundError';
+  }
+}
+
+interface RecordStoreOptions<TInput extends object, TStored extends RecordMeta & TInput> {
+  entity: string;
+  table: (db: AppDatabase) => Table<TStored, string>;
+  inputSchema: z.ZodType<TInput>;
+  /** Fields computed from the input (search tokens, sort keys): stored, never audited. */
+  derive: (input: TInput) => Omit<TStored, keyof RecordMeta | keyof TInput>;
+}
+
+/**
+ * The generic write path every repository uses: validate with the shared schema, stamp sync
+ * metadata, write the record and its audit entry in one transaction. The one place that
+ * touches record fields on the way in, where field encryption will be added.
+ */
+export class RecordStore<TInput extends object, TStored extends RecordMeta & TInput> {
+  private readonly table: Table<TStored, string>;
+
+  constructor(
+    private readonly db: AppDatabase,
+    private readonly ctx: WriteContext,
+    private readonly options: RecordStoreOptions<TInput, TStored>,
+  ) {
+    this.table = options.table(db);
+  }
+
+  get(id: string): Promise<TStored | undefined> {
+    return this.table.get(id);
+  }
+
+  async create(raw: unknown): Promise<TStored> {
+    const input = this.validate(raw);
+    const stamp = this.ctx.clock.now();
+    const at = this.ctx.now().toISOString();
+    const fields = Object.keys(input);
+    const record = {
+      ...input,
+      ...this.options.derive(input),
+      id: crypto.randomUUID(),
+      createdAt: at,
+      updatedAt: at,
+      hlc: stamp,
+      fieldHlc: Object.fromEntries(fields.map((f) => [f, stamp])),
+      deviceId: this.ctx.deviceId,
+      deletedAt: null,
+    } as TStored;
+    await this.inWriteTransaction(async () => {
+      await this.table.add(record);
+      await this.audit(record.id, 'create', fields, at, stamp);
+    });
+    return record;
+  }
+
+  async update(id: string, raw: unknown): Promise<TStored> {
+    const input = this.validate(raw);
+    return this.inWriteTransaction(async () => {
+      const current = await this.require(id);
+      const changed = Object.keys(input).filter(
+        (f) => JSON.stringify((current as Record<string, unknown>)[f]) !== JSON.stringify((input as Record<string, unknown>)[f]),
+      );
+      if (changed.length === 0) return current;
+      const stamp = this.ctx.clock.now();
+      const at = this.ctx.now().toISOString();
+      const next = {
+        ...current,
+        ...input,
+        ...this.options.derive(input),
+        updatedAt: at,
+        hlc: stamp,
+        fieldHlc: { ...current.fieldHlc, ...Object.fromEntries(changed.map((f) => [f, stamp])) },
+        deviceId: this.ctx.deviceId,
+      } as TStored;
+      await this.table.put(next);
+      await this.audit(id, 'update', changed, at, stamp);
+      return next;
+    });
+  }
+
+  /** Soft deletion: the record stays, restorable, and syncs as a tombstone. */
+  softDelete(id: string): Promise<TStored> {
+    return this.setDeleted(id, true);
+  }
+
+  restore(id: string): Promise<TStored> {
+    return this.setDeleted(id, false);
+  }
+
+  private setDeleted(id: string, deleted: boolean): Promise<TStored> {
+    return this.inWriteTransaction(async () => {
+      const current = await this.require(id);
+      if ((current.deletedAt !== null) === deleted) return current;
+      const stamp = this.ctx.clock.now();
+      const at = this.ctx.now().toISOString();
+      const next = {
+        ...current,
+        deletedAt: deleted ? at : null,
+        updatedAt: at,
+        hlc: stamp,
+        fieldHlc: { ...current.fieldHlc, deletedAt: stamp },
+        deviceId: this.ctx.deviceId,
+      } as TStored;
+      await this.table.put(next);
+      await this.audit(id, deleted ? 'delete' : 'restore', ['deletedAt'], at, stamp);
+      return next;
+    });
+  }
+
+  private validate(raw: unknown): TInput {
+    const parsed = this.options.inputSchema.safeParse(raw);
+    if (!parsed.success) throw new RecordValidationError(parsed.error.issues);
+    return parsed.data;
+  }
+
+  private async require(id: string): Promise<TStored> {
+    const current = await this.table.get(id);
+    if (!current) throw new RecordNotFoundError(this.options.entity, id);
+    return current;
+  }
+
+  private inWriteTransaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.db.transaction('rw', [this.table, this.db.audit, this.db.meta], work);
+  }
+
+  private async audit(recordId: string, action: AuditAction, fields: string[], at: string, stamp: string) {
+    const entry: AuditEntry = {
+      id: crypto.randomUUID(),
+      at,
+      actor: this.ctx.actor(),
+      deviceId: this.ctx.deviceId,
+      entity: this.options.entity,
+      recordId,
+      action,
+      fields,
+    };
+    await this.db.audit.add(entry);
+    await this.db.meta.put({ key: META_KEYS.lastHlc, value: stamp });
+  }
+}

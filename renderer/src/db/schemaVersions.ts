@@ -1,0 +1,45 @@
+import type { Transaction } from 'dexie';
+import { normalizeForSearch, searchTokens } from '../../../shared/text/normalize';
+
+/**
+ * Every schema version of the one database, kept as constants so a migration test can create
+ * the previous version exactly as it shipped. Rules: never edit a shipped version; add a new
+ * one, with an upgrade function that works only on its own transaction.
+ */
+export const DATABASE_NAME = 'protection-monitor';
+
+export const schemaV1 = {
+  meta: 'key',
+  shelters: 'id, municipality, status, updatedAt, hlc',
+  audit: '++seq, &id, recordId, at',
+} as const;
+
+/** v2: diacritics- and script-insensitive name search through a multi-entry token index. */
+export const schemaV2 = {
+  ...schemaV1,
+  shelters: 'id, municipality, status, updatedAt, hlc, nameKey, *searchTokens',
+} as const;
+
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table('shelters')
+    .toCollection()
+    .modify((shelter: { name?: string; nameKey?: string; searchTokens?: string[] }) => {
+      const name = shelter.name ?? '';
+      shelter.nameKey = normalizeForSearch(name);
+      shelter.searchTokens = searchTokens(name);
+    });
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Readonly<Record<string, string>>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const schemaVersions: readonly SchemaVersion[] = [
+  { version: 1, stores: schemaV1 },
+  { version: 2, stores: schemaV2, upgrade: upgradeToV2 },
+];
+
+export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
