@@ -1,0 +1,73 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/AppServices';
+import { useNotice } from '../../app/Notices';
+import { LanguageSelect } from './LanguageSelect';
+import { useLocalSettings } from './useLocalSettings';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { store, appInfo, storagePersisted } = useServices();
+  const notice = useNotice();
+  const { data: settings } = useLocalSettings();
+  const [monitorName, setMonitorName] = useState('');
+  useEffect(() => setMonitorName(settings?.monitorName ?? ''), [settings?.monitorName]);
+
+  const saveName = async (event: FormEvent) => {
+    event.preventDefault();
+    await store.settings.setMonitorName(monitorName);
+    notice(t('settings.monitorSaved'));
+  };
+  const persistence =
+    storagePersisted === null
+      ? t('settings.persistenceUnknown')
+      : storagePersisted
+        ? t('settings.persistenceGranted')
+        : t('settings.persistenceDenied');
+
+  return (
+    <section aria-labelledby="settings-title" className="settings">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <section aria-labelledby="settings-language">
+        <h2 id="settings-language">{t('settings.languageSection')}</h2>
+        <LanguageSelect />
+      </section>
+      <section aria-labelledby="settings-monitor">
+        <h2 id="settings-monitor">{t('settings.monitorSection')}</h2>
+        <form onSubmit={saveName} className="inline-form">
+          <label className="field">
+            <span>{t('settings.monitorName')}</span>
+            <input value={monitorName} maxLength={120} onChange={(e) => setMonitorName(e.target.value)} />
+          </label>
+          <button type="submit">{t('common.save')}</button>
+        </form>
+      </section>
+      <section aria-labelledby="settings-storage">
+        <h2 id="settings-storage">{t('settings.storageSection')}</h2>
+        <dl className="details">
+          <div>
+            <dt>{t('settings.persistence')}</dt>
+            <dd data-testid="storage-persistence">{persistence}</dd>
+          </div>
+        </dl>
+      </section>
+      <section aria-labelledby="settings-about">
+        <h2 id="settings-about">{t('settings.aboutSection')}</h2>
+        <dl className="details">
+          <div>
+            <dt>{t('settings.version')}</dt>
+            <dd>{appInfo.version}</dd>
+          </div>
+          <div>
+            <dt>{t('settings.host')}</dt>
+            <dd>{appInfo.host === 'electron' ? t('settings.hostElectron') : t('settings.hostBrowser')}</dd>
+          </div>
+          <div>
+            <dt>{t('settings.deviceId')}</dt>
+            <dd>{settings?.deviceId}</dd>
+          </div>
+        </dl>
+      </section>
+    </section>
+  );
+}

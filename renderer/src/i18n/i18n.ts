@@ -1,0 +1,40 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import sq from './locales/sq.json';
+import srCyrl from './locales/sr-Cyrl.json';
+import srLatn from './locales/sr-Latn.json';
+import { isAppLanguage, languageFromLocales, supportedLanguages, type AppLanguage } from './languages';
+
+export const catalogs = { en, sq, 'sr-Latn': srLatn, 'sr-Cyrl': srCyrl } as const;
+
+/** The UI language is a preference of this installation, not a record: localStorage suffices. */
+const STORAGE_KEY = 'pm.language';
+
+export function storedLanguage(): AppLanguage | null {
+  const value = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return isAppLanguage(value) ? value : null;
+}
+
+export async function initI18n(systemLocales: readonly string[]): Promise<I18n> {
+  const instance = i18next.createInstance();
+  await instance.use(initReactI18next).init({
+    resources: Object.fromEntries(supportedLanguages.map((l) => [l, { translation: catalogs[l] }])),
+    lng: storedLanguage() ?? languageFromLocales(systemLocales),
+    fallbackLng: false,
+    supportedLngs: [...supportedLanguages],
+    // "sr-Latn" must not be reduced to "sr": each script is a language of its own here.
+    load: 'currentOnly',
+    nonExplicitSupportedLngs: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  instance.on('languageChanged', (lng) => {
+    if (isAppLanguage(lng)) {
+      globalThis.localStorage?.setItem(STORAGE_KEY, lng);
+      document.documentElement.lang = lng;
+    }
+  });
+  document.documentElement.lang = instance.language;
+  return instance;
+}
