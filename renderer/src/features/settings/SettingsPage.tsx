@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/AppServices';
 import { useNotice } from '../../app/Notices';
@@ -7,17 +7,8 @@ import { useLocalSettings } from './useLocalSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { store, appInfo, storagePersisted } = useServices();
-  const notice = useNotice();
+  const { appInfo, storagePersisted } = useServices();
   const { data: settings } = useLocalSettings();
-  const [monitorName, setMonitorName] = useState('');
-  useEffect(() => setMonitorName(settings?.monitorName ?? ''), [settings?.monitorName]);
-
-  const saveName = async (event: FormEvent) => {
-    event.preventDefault();
-    await store.settings.setMonitorName(monitorName);
-    notice(t('settings.monitorSaved'));
-  };
   const persistence =
     storagePersisted === null
       ? t('settings.persistenceUnknown')
@@ -34,13 +25,7 @@ export function SettingsPage() {
       </section>
       <section aria-labelledby="settings-monitor">
         <h2 id="settings-monitor">{t('settings.monitorSection')}</h2>
-        <form onSubmit={saveName} className="inline-form">
-          <label className="field">
-            <span>{t('settings.monitorName')}</span>
-            <input value={monitorName} maxLength={120} onChange={(e) => setMonitorName(e.target.value)} />
-          </label>
-          <button type="submit">{t('common.save')}</button>
-        </form>
+        {settings && <MonitorNameForm key={settings.monitorName} initial={settings.monitorName} />}
       </section>
       <section aria-labelledby="settings-storage">
         <h2 id="settings-storage">{t('settings.storageSection')}</h2>
@@ -69,5 +54,27 @@ export function SettingsPage() {
         </dl>
       </section>
     </section>
+  );
+}
+
+/** Keyed by the stored name, so it starts over when the name changes elsewhere. */
+function MonitorNameForm({ initial }: { initial: string }) {
+  const { t } = useTranslation();
+  const { store } = useServices();
+  const notice = useNotice();
+  const [monitorName, setMonitorName] = useState(initial);
+  const saveName = async (event: FormEvent) => {
+    event.preventDefault();
+    await store.settings.setMonitorName(monitorName);
+    notice(t('settings.monitorSaved'));
+  };
+  return (
+    <form onSubmit={saveName} className="inline-form">
+      <label className="field">
+        <span>{t('settings.monitorName')}</span>
+        <input value={monitorName} maxLength={120} onChange={(e) => setMonitorName(e.target.value)} />
+      </label>
+      <button type="submit">{t('common.save')}</button>
+    </form>
   );
 }
