@@ -1,12 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { test, expect } from './support/fixtures';
-import { completeFirstRun, createShelter, fillShelterForm } from './support/flows';
+import { completeFirstRun, createShelter, fillShelterForm, openSection } from './support/flows';
 
 const SHELTER_NAME = 'Qendra kolektive "Mitrovicë" / Колективни центар';
 
 test('create, edit, search and archive a shelter; everything survives a reload', async ({ app }) => {
   const { page } = app;
   await completeFirstRun(page);
+  await openSection(page, 'Collective shelters');
   await expect(page.getByText('No shelters yet.')).toBeVisible();
 
   await createShelter(page, {
@@ -84,6 +85,7 @@ test('create, edit, search and archive a shelter; everything survives a reload',
 test('bad input gets a clear message and saves nothing', async ({ app }) => {
   const { page } = app;
   await completeFirstRun(page);
+  await openSection(page, 'Collective shelters');
   await page.getByRole('link', { name: 'New shelter' }).click();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Please correct the highlighted fields.')).toBeVisible();

@@ -7,6 +7,10 @@ export async function completeFirstRun(page: Page, monitorName = 'Arta Berisha',
   await expect(page.getByRole('navigation')).toBeVisible();
 }
 
+export async function openSection(page: Page, name: string) {
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+}
+
 export interface ShelterValues {
   name: string;
   municipality: string;

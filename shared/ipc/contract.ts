@@ -13,12 +13,18 @@ export const relativePathSchema = z
   .min(1)
   .max(512)
   .refine((p) => !p.startsWith('/') && !p.includes('\\') && !/^[a-zA-Z]:/.test(p), 'must be relative')
-  .refine((p) => p.split('/').every((seg) => seg !== '..' && seg !== '.' && seg !== ''), 'must not leave the folder')
+  .refine(
+    (p) => p.split('/').every((seg) => seg !== '..' && seg !== '.' && seg !== ''),
+    'must not leave the folder',
+  )
   .refine((p) => !p.includes('\0'), 'must not contain NUL');
 
 export const fileFilterSchema = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(10),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
+    .min(1)
+    .max(10),
 });
 
 export const saveFileArgsSchema = z.object({

@@ -29,7 +29,13 @@ export const communities: readonly TranslatedReference[] = [
 ];
 
 export const placesOfDisplacement: readonly TranslatedReference[] = [
-  { code: 'within-kosovo', en: 'Within Kosovo', sq: 'Brenda Kosovës', srLatn: 'Unutar Kosova', srCyrl: 'Унутар Косова' },
+  {
+    code: 'within-kosovo',
+    en: 'Within Kosovo',
+    sq: 'Brenda Kosovës',
+    srLatn: 'Unutar Kosova',
+    srCyrl: 'Унутар Косова',
+  },
   { code: 'serbia', en: 'Serbia', sq: 'Serbi', srLatn: 'Srbija', srCyrl: 'Србија' },
   { code: 'montenegro', en: 'Montenegro', sq: 'Mal i Zi', srLatn: 'Crna Gora', srCyrl: 'Црна Гора' },
   {
@@ -43,7 +49,10 @@ export const placesOfDisplacement: readonly TranslatedReference[] = [
 ];
 
 /** The English names in the reference file, in the same order: a test keeps the lists aligned. */
-export const referenceEnglishNames = { communities: data.communities, placesOfDisplacement: data.placesOfDisplacement };
+export const referenceEnglishNames = {
+  communities: data.communities,
+  placesOfDisplacement: data.placesOfDisplacement,
+};
 
 export function translatedName(item: TranslatedReference, language: ReferenceLanguage): string {
   switch (language) {

@@ -12,8 +12,6 @@ export function contentSecurityPolicy({ forMetaTag = false } = {}): string {
     "font-src 'self' data:",
     "connect-src 'self'",
     "worker-src 'self' blob:",
-    "media-src 'self' blob:",
-    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

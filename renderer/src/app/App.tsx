@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Link, Navigate, NavLink, Route, Routes } from 'react-router-dom';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { householdRoutes } from '../features/households/householdRoutes';
+import { referralRoutes } from '../features/referrals/referralRoutes';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
+import { visitRoutes } from '../features/visits/visitRoutes';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useLocalSettings } from '../features/settings/useLocalSettings';
 import { ShelterDetailPage } from '../features/shelters/ShelterDetailPage';
@@ -26,16 +30,24 @@ function Shell() {
       </a>
       <nav aria-label={t('nav.label')} className="sidebar">
         <p className="brand">{t('app.name')}</p>
+        <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>
         <NavLink to="/shelters">{t('nav.shelters')}</NavLink>
+        <NavLink to="/households">{t('nav.households')}</NavLink>
+        <NavLink to="/referrals">{t('nav.referrals')}</NavLink>
+        <NavLink to="/follow-ups">{t('nav.followUps')}</NavLink>
         <NavLink to="/settings">{t('nav.settings')}</NavLink>
       </nav>
       <main id="main" className="content">
         <Routes>
-          <Route path="/" element={<Navigate to="/shelters" replace />} />
+          <Route path="/" element={<Navigate to="/dashboard" replace />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/shelters" element={<ShelterListPage />} />
           <Route path="/shelters/new" element={<ShelterFormPage />} />
           <Route path="/shelters/:id" element={<ShelterDetailPage />} />
           <Route path="/shelters/:id/edit" element={<ShelterFormPage />} />
+          {householdRoutes}
+          {visitRoutes}
+          {referralRoutes}
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

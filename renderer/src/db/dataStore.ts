@@ -1,7 +1,16 @@
 import { AppDatabase } from './AppDatabase';
+import { createAttachmentRepository } from './repositories/attachmentRepository';
 import { createAuditRepository } from './repositories/auditRepository';
+import { createDashboardRepository } from './repositories/dashboardRepository';
+import { createDraftRepository } from './repositories/draftRepository';
+import { createFollowUpRepository } from './repositories/followUpRepository';
+import { createHouseholdRepository } from './repositories/householdRepository';
+import { createHouseholdVisitRepository } from './repositories/householdVisitRepository';
+import { createOrganisationRepository } from './repositories/organisationRepository';
+import { createReferralRepository } from './repositories/referralRepository';
 import { createSettingsRepository } from './repositories/settingsRepository';
 import { createShelterRepository } from './repositories/shelterRepository';
+import { createShelterVisitRepository } from './repositories/shelterVisitRepository';
 import { loadWriteContext } from './writeContext';
 
 /** Everything the UI may use to read and write data: repositories, never tables. */
@@ -9,8 +18,19 @@ export async function openDataStore(name?: string, now?: () => Date) {
   const db = new AppDatabase(name);
   await db.open();
   const ctx = await loadWriteContext(db, now);
+  const organisations = createOrganisationRepository(db, ctx);
+  await organisations.seedPartners();
   return {
     shelters: createShelterRepository(db, ctx),
+    households: createHouseholdRepository(db, ctx),
+    shelterVisits: createShelterVisitRepository(db, ctx),
+    householdVisits: createHouseholdVisitRepository(db, ctx),
+    referrals: createReferralRepository(db, ctx),
+    followUps: createFollowUpRepository(db, ctx),
+    organisations,
+    attachments: createAttachmentRepository(db, ctx),
+    dashboard: createDashboardRepository(db, ctx),
+    drafts: createDraftRepository(db, ctx),
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db, ctx),
     close: () => db.close(),

@@ -19,13 +19,18 @@ export class RecordNotFoundError extends Error {
   }
 }
 
+/** Fields the repository sets itself (a status, its history), audited like input fields. */
+type SystemFields<TStored, TInput> = Partial<Omit<TStored, keyof RecordMeta | keyof TInput>>;
+
 interface RecordStoreOptions<TInput extends object, TStored extends RecordMeta & TInput> {
   entity: string;
   table: (db: AppDatabase) => Table<TStored, string>;
   inputSchema: z.ZodType<TInput>;
-  /** Fields computed from the input (search tokens, sort keys): stored, never audited. */
-  derive: (input: TInput) => Omit<TStored, keyof RecordMeta | keyof TInput>;
+  /** Fields computed from the record (search tokens, sort keys, sparse index keys): never audited. */
+  derive?: (record: Omit<TStored, keyof RecordMeta>) => Partial<TStored>;
 }
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The generic write path every repository uses: validate with the shared schema, stamp sync
@@ -47,15 +52,22 @@ export class RecordStore<TInput extends object, TStored extends RecordMeta & TIn
     return this.table.get(id);
   }
 
-  async create(raw: unknown): Promise<TStored> {
+  /** Recomputes derived fields (e.g. a household's search tokens after a member changed). */
+  async refreshDerived(id: string, derived: Partial<TStored>): Promise<void> {
+    await this.table.update(id, derived as never);
+  }
+
+  /** Validates and adds a record; `id` only for seeds that must be the same on every device. */
+  async create(raw: unknown, system: SystemFields<TStored, TInput> = {}, id?: string): Promise<TStored> {
     const input = this.validate(raw);
     const stamp = this.ctx.clock.now();
     const at = this.ctx.now().toISOString();
-    const fields = Object.keys(input);
+    const body = { ...input, ...system } as Omit<TStored, keyof RecordMeta>;
+    const fields = Object.keys(body);
     const record = {
-      ...input,
-      ...this.options.derive(input),
-      id: crypto.randomUUID(),
+      ...body,
+      ...this.options.derive?.(body),
+      id: id ?? crypto.randomUUID(),
       createdAt: at,
       updatedAt: at,
       hlc: stamp,
@@ -70,20 +82,20 @@ export class RecordStore<TInput extends object, TStored extends RecordMeta & TIn
     return record;
   }
 
-  async update(id: string, raw: unknown): Promise<TStored> {
+  /** Replaces the input fields (validated whole) and any system fields given. */
+  async update(id: string, raw: unknown, system: SystemFields<TStored, TInput> = {}): Promise<TStored> {
     const input = this.validate(raw);
     return this.inWriteTransaction(async () => {
       const current = await this.require(id);
-      const changed = Object.keys(input).filter(
-        (f) => JSON.stringify((current as Record<string, unknown>)[f]) !== JSON.stringify((input as Record<string, unknown>)[f]),
-      );
+      const body = { ...input, ...system } as Record<string, unknown>;
+      const changed = Object.keys(body).filter((f) => !sameValue((current as Record<string, unknown>)[f], body[f]));
       if (changed.length === 0) return current;
       const stamp = this.ctx.clock.now();
       const at = this.ctx.now().toISOString();
+      const merged = { ...current, ...body } as TStored;
       const next = {
-        ...current,
-        ...input,
-        ...this.options.derive(input),
+        ...merged,
+        ...this.options.derive?.(merged),
         updatedAt: at,
         hlc: stamp,
         fieldHlc: { ...current.fieldHlc, ...Object.fromEntries(changed.map((f) => [f, stamp])) },

@@ -31,6 +31,24 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * v3: the monitoring records. Sparse `openDue` indexes hold a due date only while a referral
+ * or follow-up is still open, so "overdue" is one index range, not a table scan; compound
+ * indexes serve lists that are filtered and sorted by date.
+ */
+export const schemaV3 = {
+  ...schemaV2,
+  households: 'id, status, community, updatedAt, [status+updatedAt], shelterId, *searchTokens',
+  persons: 'id, householdId, *searchTokens',
+  shelterVisits: 'id, shelterId, visitDate, [shelterId+visitDate]',
+  householdVisits: 'id, householdId, visitDate, [householdId+visitDate], questionnaireId',
+  referrals: 'id, householdId, status, dueDate, openDue, organisationId, [status+dueDate]',
+  followUps: 'id, subjectId, dueDate, openDue',
+  organisations: 'id, name',
+  attachments: 'id, [ownerType+ownerId], sha256',
+  drafts: 'key, updatedAt',
+} as const;
+
 export interface SchemaVersion {
   version: number;
   stores: Readonly<Record<string, string>>;
@@ -40,6 +58,7 @@ export interface SchemaVersion {
 export const schemaVersions: readonly SchemaVersion[] = [
   { version: 1, stores: schemaV1 },
   { version: 2, stores: schemaV2, upgrade: upgradeToV2 },
+  { version: 3, stores: schemaV3 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

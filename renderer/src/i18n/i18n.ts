@@ -1,12 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import sq from './locales/sq.json';
-import srCyrl from './locales/sr-Cyrl.json';
-import srLatn from './locales/sr-Latn.json';
+import { catalogs } from './catalogs';
 import { isAppLanguage, languageFromLocales, supportedLanguages, type AppLanguage } from './languages';
-
-export const catalogs = { en, sq, 'sr-Latn': srLatn, 'sr-Cyrl': srCyrl } as const;
 
 /** The UI language is a preference of this installation, not a record: localStorage suffices. */
 const STORAGE_KEY = 'pm.language';

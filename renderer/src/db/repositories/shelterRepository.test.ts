@@ -15,7 +15,10 @@ afterEach(() => opened.splice(0).forEach((s) => s.close()));
 async function rawCounts(name: string) {
   const db = new AppDatabase(name);
   await db.open();
-  const counts = { shelters: await db.shelters.count(), audit: await db.audit.count() };
+  const counts = {
+    shelters: await db.shelters.count(),
+    audit: await db.audit.where('recordId').anyOf(await db.shelters.toCollection().primaryKeys()).count(),
+  };
   const rows = await db.shelters.toArray();
   db.close();
   return { ...counts, rows };

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/AppServices';
 import { useNotice } from '../../app/Notices';
+import { OrganisationSettings } from '../organisations/OrganisationSettings';
 import { LanguageSelect } from './LanguageSelect';
 import { useLocalSettings } from './useLocalSettings';
 
@@ -27,6 +28,7 @@ export function SettingsPage() {
         <h2 id="settings-monitor">{t('settings.monitorSection')}</h2>
         {settings && <MonitorNameForm key={settings.monitorName} initial={settings.monitorName} />}
       </section>
+      <OrganisationSettings />
       <section aria-labelledby="settings-storage">
         <h2 id="settings-storage">{t('settings.storageSection')}</h2>
         <dl className="details">

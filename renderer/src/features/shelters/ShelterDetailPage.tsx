@@ -6,6 +6,7 @@ import { useNotice } from '../../app/Notices';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useMunicipalityName } from '../../hooks/useReferenceNames';
 import { AuditHistory } from '../audit/AuditHistory';
+import { ShelterVisitsSection } from '../visits/ShelterVisitsSection';
 import { useShelter } from './useShelters';
 
 export function ShelterDetailPage() {
@@ -80,6 +81,7 @@ export function ShelterDetailPage() {
           ))}
         </dl>
       </section>
+      <ShelterVisitsSection shelterId={shelter.id} />
       <AuditHistory recordId={shelter.id} fieldLabel={(field) => t(`shelterForm.${field}`, { defaultValue: field })} />
       <ConfirmDialog
         open={confirming}

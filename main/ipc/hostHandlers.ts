@@ -1,0 +1,89 @@
+import path from 'node:path';
+import type { IpcHandlers } from '../../shared/ipc/contract';
+import { fail, ok } from '../../shared/result';
+import { toHttpsUrl } from '../security/windowOpenHandler';
+import type { FileService } from '../services/fileService';
+
+/** The slices of Electron's dialog, shell and app that the handlers use, injected for tests. */
+export interface HostDialogs {
+  showSaveDialog(options: {
+    defaultPath: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<{ canceled: boolean; filePath?: string }>;
+  showOpenDialog(options: {
+    properties: ('openDirectory' | 'createDirectory')[];
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
+export interface HostShell {
+  openExternal(url: string): Promise<void>;
+}
+
+export interface HostApp {
+  getName(): string;
+  getVersion(): string;
+  getPreferredSystemLanguages(): string[];
+  /** Where the first save dialog of a session opens (Electron: app.getPath('documents')). */
+  getDefaultSaveDirectory(): string;
+}
+
+export interface HostHandlerDeps {
+  dialog: HostDialogs;
+  shell: HostShell;
+  app: HostApp;
+  files: FileService;
+  platform: string;
+}
+
+/** The Electron implementation of every IPC channel; arguments arrive already validated. */
+export function createHostHandlers(deps: HostHandlerDeps): IpcHandlers {
+  const { dialog, shell, app, files } = deps;
+  // Remembered for this session only, so each save dialog opens where the user last saved.
+  let lastSaveDirectory: string | null = null;
+
+  return {
+    'app:info': async () =>
+      ok({
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: deps.platform,
+        host: 'electron',
+        systemLocales: app.getPreferredSystemLanguages(),
+      }),
+
+    'files:save-with-dialog': async ({ suggestedName, data, filters }) => {
+      const directory = lastSaveDirectory ?? app.getDefaultSaveDirectory();
+      const choice = await dialog.showSaveDialog({
+        defaultPath: path.join(directory, suggestedName),
+        filters,
+      });
+      if (choice.canceled || choice.filePath === undefined || choice.filePath === '') {
+        return fail('cancelled', 'Save cancelled.');
+      }
+      lastSaveDirectory = path.dirname(choice.filePath);
+      const saved = await files.saveToPath(choice.filePath, data);
+      return saved.ok ? ok({ location: choice.filePath }) : saved;
+    },
+
+    'folders:pick': async () => {
+      const choice = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
+      const picked = choice.filePaths[0];
+      if (choice.canceled || picked === undefined) return fail('cancelled', 'No folder chosen.');
+      return files.registerFolder(picked);
+    },
+
+    'folders:read-file': ({ folderId, relativePath }) => files.readFile(folderId, relativePath),
+
+    'folders:write-file': ({ folderId, relativePath, data }) =>
+      files.writeFileAtomic(folderId, relativePath, data),
+
+    'folders:list': ({ folderId, relativePath }) => files.listFiles(folderId, relativePath),
+
+    'shell:open-external': async ({ url }) => {
+      const httpsUrl = toHttpsUrl(url);
+      if (httpsUrl === null) return fail('invalid-argument', 'Only https links can be opened.');
+      await shell.openExternal(httpsUrl);
+      return ok(null);
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { HOST_API_GLOBAL } from '../shared/host/hostApi';
+import { createHostApi } from './preload/createHostApi';
+
+// Runs sandboxed: only 'electron' can be required, so scripts/build-main.mjs bundles this file
+// (and what it imports) into one CommonJS file.
+contextBridge.exposeInMainWorld(
+  HOST_API_GLOBAL,
+  createHostApi((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+);
