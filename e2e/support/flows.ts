@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 
 /** The first-run screen: the monitor's name, in whatever language the screen is in. */
 export async function completeFirstRun(page: Page, monitorName = 'Arta Berisha', startLabel = 'Start') {
-  await page.getByRole('textbox', { name: /name/i }).fill(monitorName);
+  await page.getByRole('textbox', { name: /name|emri|ime|име/i }).fill(monitorName);
   await page.getByRole('button', { name: startLabel }).click();
   await expect(page.getByRole('navigation')).toBeVisible();
 }
