@@ -12,6 +12,11 @@ export const recordMetaSchema = z.object({
   hlc: z.string().min(1),
   /** Per-field stamps: the merge at HQ lets the newer stamp win field by field. */
   fieldHlc: z.record(z.string(), z.string()),
+  /**
+   * Per field, the latest stamps of other devices' writes this value was written over: with
+   * fieldHlc, a version vector (shared/sync/fieldVersions.ts). Absent while there are none.
+   */
+  fieldBase: z.record(z.string(), z.array(z.string())).optional(),
   /** Device that made the latest change. */
   deviceId: z.string().min(1),
   /** Soft deletion: a tombstone that syncs; null while the record is live. */

@@ -3,6 +3,7 @@ import { HashRouter, Link, Navigate, NavLink, Route, Routes } from 'react-router
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { householdRoutes } from '../features/households/householdRoutes';
 import { referralRoutes } from '../features/referrals/referralRoutes';
+import { reportRoutes } from '../features/reports/reportRoutes';
 import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { visitRoutes } from '../features/visits/visitRoutes';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -35,6 +36,7 @@ function Shell() {
         <NavLink to="/households">{t('nav.households')}</NavLink>
         <NavLink to="/referrals">{t('nav.referrals')}</NavLink>
         <NavLink to="/follow-ups">{t('nav.followUps')}</NavLink>
+        <NavLink to="/reports">{t('reports.ui.nav')}</NavLink>
         <NavLink to="/settings">{t('nav.settings')}</NavLink>
       </nav>
       <main id="main" className="content">
@@ -48,6 +50,7 @@ function Shell() {
           {householdRoutes}
           {visitRoutes}
           {referralRoutes}
+          {reportRoutes}
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

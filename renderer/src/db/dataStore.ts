@@ -8,6 +8,7 @@ import { createHouseholdRepository } from './repositories/householdRepository';
 import { createHouseholdVisitRepository } from './repositories/householdVisitRepository';
 import { createOrganisationRepository } from './repositories/organisationRepository';
 import { createReferralRepository } from './repositories/referralRepository';
+import { createReportDataRepository } from './repositories/reportDataRepository';
 import { createSettingsRepository } from './repositories/settingsRepository';
 import { createShelterRepository } from './repositories/shelterRepository';
 import { createShelterVisitRepository } from './repositories/shelterVisitRepository';
@@ -30,6 +31,7 @@ export async function openDataStore(name?: string, now?: () => Date) {
     organisations,
     attachments: createAttachmentRepository(db, ctx),
     dashboard: createDashboardRepository(db, ctx),
+    reports: createReportDataRepository(db, ctx),
     drafts: createDraftRepository(db, ctx),
     audit: createAuditRepository(db),
     settings: createSettingsRepository(db, ctx),

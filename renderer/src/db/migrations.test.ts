@@ -32,6 +32,22 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('v2 → v3 adds the monitoring tables and keeps the shelters', async () => {
+    const name = freshDbName();
+    const v2 = openAsVersion(name, 2);
+    await v2.table('shelters').add({ id: 'a', name: 'Qendra', nameKey: 'qendra', searchTokens: ['qendra'], residents: 4 });
+    v2.close();
+
+    const db = new AppDatabase(name);
+    await db.open();
+    expect(await db.shelters.get('a')).toMatchObject({ residents: 4, searchTokens: ['qendra'] });
+    for (const table of ['households', 'persons', 'shelterVisits', 'householdVisits', 'referrals', 'followUps', 'drafts']) {
+      expect(await db.table(table).count()).toBe(0);
+    }
+    expect(db.referrals.schema.idxByName.openDue).toBeDefined();
+    db.close();
+  });
+
   it('the stored schema matches the committed snapshot (change it on purpose only)', async () => {
     const db = new AppDatabase(freshDbName());
     await db.open();

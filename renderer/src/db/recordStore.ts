@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
 import type { AuditAction, AuditEntry, RecordMeta } from '../../../shared/records/recordMeta';
+import { SEED_STAMP, stampChanges } from '../../../shared/sync/fieldVersions';
 import type { AppDatabase } from './AppDatabase';
 import { META_KEYS, type WriteContext } from './writeContext';
 
@@ -30,6 +31,14 @@ interface RecordStoreOptions<TInput extends object, TStored extends RecordMeta &
   derive?: (record: Omit<TStored, keyof RecordMeta>) => Partial<TStored>;
 }
 
+/**
+ * Per-field stamps and bases (shared/sync/fieldVersions.ts): what lets HQ tell a knowing
+ * overwrite from a concurrent edit. Conflicts are not held on devices yet, so none are passed.
+ */
+function stampFields({ fieldHlc, fieldBase }: ReturnType<typeof stampChanges>) {
+  return Object.keys(fieldBase).length > 0 ? { fieldHlc, fieldBase } : { fieldHlc };
+}
+
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -57,21 +66,24 @@ export class RecordStore<TInput extends object, TStored extends RecordMeta & TIn
     await this.table.update(id, derived as never);
   }
 
-  /** Validates and adds a record; `id` only for seeds that must be the same on every device. */
-  async create(raw: unknown, system: SystemFields<TStored, TInput> = {}, id?: string): Promise<TStored> {
+  /**
+   * Validates and adds a record. `seedId` only for seeds every device creates identically
+   * (partner organisations): they get a fixed id and the seed stamp, so HQ sees one version.
+   */
+  async create(raw: unknown, system: SystemFields<TStored, TInput> = {}, seedId?: string): Promise<TStored> {
     const input = this.validate(raw);
-    const stamp = this.ctx.clock.now();
+    const stamp = seedId ? SEED_STAMP : this.ctx.clock.now();
     const at = this.ctx.now().toISOString();
     const body = { ...input, ...system } as Omit<TStored, keyof RecordMeta>;
     const fields = Object.keys(body);
     const record = {
       ...body,
       ...this.options.derive?.(body),
-      id: id ?? crypto.randomUUID(),
+      id: seedId ?? crypto.randomUUID(),
       createdAt: at,
       updatedAt: at,
       hlc: stamp,
-      fieldHlc: Object.fromEntries(fields.map((f) => [f, stamp])),
+      ...stampFields(stampChanges(undefined, fields, stamp)),
       deviceId: this.ctx.deviceId,
       deletedAt: null,
     } as TStored;
@@ -98,7 +110,7 @@ export class RecordStore<TInput extends object, TStored extends RecordMeta & TIn
         ...this.options.derive?.(merged),
         updatedAt: at,
         hlc: stamp,
-        fieldHlc: { ...current.fieldHlc, ...Object.fromEntries(changed.map((f) => [f, stamp])) },
+        ...stampFields(stampChanges(current, changed, stamp)),
         deviceId: this.ctx.deviceId,
       } as TStored;
       await this.table.put(next);
@@ -127,7 +139,7 @@ export class RecordStore<TInput extends object, TStored extends RecordMeta & TIn
         deletedAt: deleted ? at : null,
         updatedAt: at,
         hlc: stamp,
-        fieldHlc: { ...current.fieldHlc, deletedAt: stamp },
+        ...stampFields(stampChanges(current, ['deletedAt'], stamp)),
         deviceId: this.ctx.deviceId,
       } as TStored;
       await this.table.put(next);
@@ -164,6 +176,6 @@ export class RecordStore<TInput extends object, TStored extends RecordMeta & TIn
       fields,
     };
     await this.db.audit.add(entry);
-    await this.db.meta.put({ key: META_KEYS.lastHlc, value: stamp });
+    if (stamp !== SEED_STAMP) await this.db.meta.put({ key: META_KEYS.lastHlc, value: stamp });
   }
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/AppServices';
 import { useNotice } from '../../app/Notices';
 import { OrganisationSettings } from '../organisations/OrganisationSettings';
+import { ReportSettings } from '../reports/ReportSettings';
 import { LanguageSelect } from './LanguageSelect';
 import { useLocalSettings } from './useLocalSettings';
 
@@ -29,6 +30,7 @@ export function SettingsPage() {
         {settings && <MonitorNameForm key={settings.monitorName} initial={settings.monitorName} />}
       </section>
       <OrganisationSettings />
+      <ReportSettings />
       <section aria-labelledby="settings-storage">
         <h2 id="settings-storage">{t('settings.storageSection')}</h2>
         <dl className="details">

@@ -6,8 +6,10 @@ import { useNotice } from '../../app/Notices';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useMunicipalityName } from '../../hooks/useReferenceNames';
 import { AuditHistory } from '../audit/AuditHistory';
+import { FollowUpsSection } from '../followUps/FollowUpsSection';
 import { ShelterVisitsSection } from '../visits/ShelterVisitsSection';
 import { useShelter } from './useShelters';
+import { ReportButton } from '../reports/ReportButton';
 
 export function ShelterDetailPage() {
   const { t } = useTranslation();
@@ -55,6 +57,7 @@ export function ShelterDetailPage() {
           {shelter.deletedAt && <span className="badge">{t('shelters.archivedBadge')}</span>}
         </div>
         <div className="actions">
+          <ReportButton report={{ kind: 'shelterProfile', shelterId: shelter.id }} />
           {shelter.deletedAt ? (
             <button type="button" onClick={restore}>
               {t('shelters.restore')}
@@ -82,6 +85,7 @@ export function ShelterDetailPage() {
         </dl>
       </section>
       <ShelterVisitsSection shelterId={shelter.id} />
+      <FollowUpsSection subjectType="shelter" subjectId={shelter.id} />
       <AuditHistory recordId={shelter.id} fieldLabel={(field) => t(`shelterForm.${field}`, { defaultValue: field })} />
       <ConfirmDialog
         open={confirming}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { ShelterFormValues, ShelterInput } from '../../../../shared/shelters/shelterSchema';
 import { useNotice } from '../../app/Notices';
+import type { FormDraft } from '../drafts/useFormDraft';
 import { useStore } from '../../app/AppServices';
 import { emptyShelter, ShelterForm } from './ShelterForm';
 import { useShelter } from './useShelters';
@@ -25,9 +26,10 @@ export function ShelterFormPage() {
   if (id && isLoading) return null;
   if (id && !existing) return <p role="alert">{t('shelters.notFound')}</p>;
 
-  const onSubmit = async (values: ShelterInput) => {
+  const onSubmit = async (values: ShelterInput, draft: FormDraft) => {
     try {
       const saved = existing ? await store.shelters.update(existing.id, values) : await store.shelters.create(values);
+      await draft.clear();
       notice(t('shelters.saved'));
       navigate(`/shelters/${saved.id}`, { replace: true });
     } catch (error) {
@@ -43,6 +45,7 @@ export function ShelterFormPage() {
       {saveError && <p role="alert">{saveError}</p>}
       <ShelterForm
         initial={existing ? toFormValues(existing) : emptyShelter}
+        draftKey={existing ? `shelter:${existing.id}` : 'shelter:new'}
         onSubmit={onSubmit}
         onCancel={() => navigate(existing ? `/shelters/${existing.id}` : '/shelters')}
       />

@@ -1,0 +1,141 @@
+import type { Table } from 'dexie';
+import { householdStatuses, type HouseholdStatus } from '../../../../shared/households/householdSchema';
+import { communities } from '../../../../shared/reference/communities';
+import type { AppDatabase } from '../AppDatabase';
+import type { WriteContext } from '../writeContext';
+import { endOfWeekOf, firstOfMonthOf } from './dateRanges';
+import { createHouseholdListQuery } from './householdListQuery';
+
+export interface DashboardCounts {
+  shelters: { open: number; residents: number };
+  households: {
+    byStatus: Record<HouseholdStatus, number>;
+    /** Every community code, in the reference order, with its count. */
+    byCommunity: { code: string; count: number }[];
+  };
+  visitsThisMonth: { shelter: number; household: number; total: number };
+  referrals: { open: number; overdue: number };
+  followUps: { dueThisWeek: number; overdue: number };
+}
+
+export type VisitKind = 'shelter' | 'household';
+export interface VisitRow {
+  id: string;
+  visitDate: string;
+  subjectId: string;
+  subjectName: string;
+}
+export interface VisitPage {
+  rows: VisitRow[];
+  total: number;
+}
+
+/**
+ * The dashboard's figures, each an index count (the shelters table, tens of rows, is read
+ * whole). Nothing here loads a large table.
+ */
+export function createDashboardRepository(db: AppDatabase, _ctx: WriteContext) {
+  const households = createHouseholdListQuery(db);
+  /** A date range on the visitDate index; archived visits are skipped (a month is a short range). */
+  const visitsBetween = <T extends { visitDate: string; deletedAt: string | null }>(
+    table: Table<T, string>,
+    from: string,
+    to: string,
+  ) =>
+    table
+      .where('visitDate')
+      .between(from, to, true, true)
+      .filter((v) => v.deletedAt === null);
+
+  async function newestVisits<T extends { id: string; visitDate: string; deletedAt: string | null }>(
+    table: Table<T, string>,
+    from: string,
+    to: string,
+    limit: number,
+  ) {
+    const range = visitsBetween(table, from, to);
+    const [total, rows] = await Promise.all([range.clone().count(), range.reverse().limit(limit).toArray()]);
+    return { total, rows };
+  }
+
+  return {
+    /**
+     * The visits of one kind in a date range, newest first, named by their shelter or the head
+     * of the household visited: the list behind the dashboard's "visits this month".
+     */
+    async visits(kind: VisitKind, from: string, to: string, limit = 200): Promise<VisitPage> {
+      if (kind === 'shelter') {
+        const { total, rows } = await newestVisits(db.shelterVisits, from, to, limit);
+        const shelters = await db.shelters.bulkGet(rows.map((v) => v.shelterId));
+        return {
+          total,
+          rows: rows.map((v, i) => ({
+            id: v.id,
+            visitDate: v.visitDate,
+            subjectId: v.shelterId,
+            subjectName: shelters[i]?.name ?? '',
+          })),
+        };
+      }
+      const { total, rows } = await newestVisits(db.householdVisits, from, to, limit);
+      const households = await db.households.bulkGet(rows.map((v) => v.householdId));
+      return {
+        total,
+        rows: rows.map((v, i) => ({
+          id: v.id,
+          visitDate: v.visitDate,
+          subjectId: v.householdId,
+          subjectName: households[i]?.headName ?? '',
+        })),
+      };
+    },
+
+    async counts(today: string): Promise<DashboardCounts> {
+      const monthStart = firstOfMonthOf(today);
+      const weekEnd = endOfWeekOf(today);
+
+      const [openShelters, byStatus, byCommunity, shelterVisits, householdVisits] = await Promise.all([
+        db.shelters
+          .where('status')
+          .equals('open')
+          .filter((s) => s.deletedAt === null)
+          .toArray(),
+        // Through the household list's own counting, so archived households are left out and
+        // each figure equals the length of the list it links to.
+        Promise.all(householdStatuses.map((status) => households.count({ status }))),
+        Promise.all(communities.map((c) => households.count({ community: c.code }))),
+        visitsBetween(db.shelterVisits, monthStart, today).count(),
+        visitsBetween(db.householdVisits, monthStart, today).count(),
+      ]);
+      const [openReferrals, overdueReferrals, followUpsThisWeek, overdueFollowUps] = await Promise.all([
+        db.referrals.orderBy('openDue').count(),
+        db.referrals.where('openDue').below(today).count(),
+        db.followUps.where('openDue').between(today, weekEnd, true, true).count(),
+        db.followUps.where('openDue').below(today).count(),
+      ]);
+
+      return {
+        shelters: {
+          open: openShelters.length,
+          residents: openShelters.reduce((sum, s) => sum + s.residents, 0),
+        },
+        households: {
+          byStatus: Object.fromEntries(householdStatuses.map((s, i) => [s, byStatus[i]!])) as Record<
+            HouseholdStatus,
+            number
+          >,
+          byCommunity: communities.map((c, i) => ({ code: c.code, count: byCommunity[i]! })),
+        },
+        visitsThisMonth: {
+          shelter: shelterVisits,
+          household: householdVisits,
+          total: shelterVisits + householdVisits,
+        },
+        referrals: { open: openReferrals, overdue: overdueReferrals },
+        followUps: { dueThisWeek: followUpsThisWeek, overdue: overdueFollowUps },
+      };
+    },
+  };
+}
+
+export type DashboardRepository = ReturnType<typeof createDashboardRepository>;

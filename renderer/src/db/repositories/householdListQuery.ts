@@ -1,0 +1,154 @@
+import type { HouseholdRecord, HouseholdStatus } from '../../../../shared/households/householdSchema';
+import { matchesSearch, searchTokens } from '../../../../shared/text/normalize';
+import type { AppDatabase } from '../AppDatabase';
+import { facetPrefix, rangeEnd, type FacetFilter } from './householdFacets';
+
+export interface HouseholdFilter {
+  /** Any member's name, diacritics- and script-insensitive. */
+  search?: string;
+  status?: HouseholdStatus;
+  community?: string;
+  shelterId?: string;
+  /** Archived (soft-deleted) households instead of live ones. */
+  archived?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export interface HouseholdPage {
+  rows: HouseholdRecord[];
+  total: number;
+  /** A very broad name search stops counting at the search limit: `total` is then "at least". */
+  totalIsLowerBound: boolean;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+/** Name matches up to this many are loaded, filtered and sorted; beyond, the search is too broad. */
+export const SEARCH_LIMIT = 2000;
+
+const newestFirst = (a: HouseholdRecord, b: HouseholdRecord) => b.updatedAt.localeCompare(a.updatedAt);
+
+function matchesFilter(h: HouseholdRecord, filter: HouseholdFilter): boolean {
+  return (
+    (filter.archived ? h.deletedAt !== null : h.deletedAt === null) &&
+    (!filter.status || h.status === filter.status) &&
+    (!filter.community || h.community === filter.community) &&
+    (!filter.shelterId || h.shelterId === filter.shelterId)
+  );
+}
+
+/**
+ * Pages of the household list at 100,000 households without reading more than needed:
+ * - a plain list (status, community, archived) is one range of list keys, newest first, paged
+ *   with offset/limit on the index and counted on the smallest index that answers;
+ * - a name search intersects the primary keys of each query token's prefix range (keys only),
+ *   then loads just those households; a shelter's households come from the shelter index.
+ */
+export function createHouseholdListQuery(db: AppDatabase, searchLimit = SEARCH_LIMIT) {
+  const facetCount = (f: FacetFilter) => {
+    const prefix = facetPrefix(f);
+    return db.households.where('searchTokens').between(prefix, rangeEnd(prefix)).count();
+  };
+
+  /**
+   * IndexedDB counts by walking an index, so the large live lists are counted on the small
+   * single-valued indexes (primary key, status, community) less their few archived households.
+   */
+  async function countFacet(filter: FacetFilter): Promise<number> {
+    if (filter.archived || (filter.status && filter.community)) return facetCount(filter);
+    const all = filter.status
+      ? db.households.where('status').equals(filter.status).count()
+      : filter.community
+        ? db.households.where('community').equals(filter.community).count()
+        : db.households.count();
+    const [matching, archived] = await Promise.all([all, facetCount({ ...filter, archived: true })]);
+    return matching - archived;
+  }
+
+  /** Households with a name token starting with every query token; null when too many. */
+  async function nameMatches(tokens: string[]): Promise<string[] | null> {
+    const [first, ...rest] = [...tokens].sort((a, b) => b.length - a.length);
+    const keysFor = (token: string) => db.households.where('searchTokens').startsWith(token).primaryKeys();
+    let ids = new Set(first === undefined ? [] : await keysFor(first));
+    for (const token of rest) {
+      if (ids.size === 0) break;
+      const keys = await keysFor(token);
+      const previous = ids;
+      ids = new Set(keys.filter((k) => previous.has(k)));
+    }
+    return ids.size > searchLimit ? null : [...ids];
+  }
+
+  /** Too broad a search: page through the longest token's range and count up to the limit. */
+  async function broadSearch(filter: HouseholdFilter, tokens: string[], offset: number, limit: number) {
+    const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+    const collection = () =>
+      db.households
+        .where('searchTokens')
+        .startsWith(longest)
+        .distinct()
+        .filter((h) => matchesFilter(h, filter) && matchesSearch(h.searchTokens, filter.search ?? ''));
+    const [rows, counted] = await Promise.all([
+      collection().offset(offset).limit(limit).toArray(),
+      collection()
+        .limit(searchLimit + 1)
+        .count(),
+    ]);
+    const capped = counted > searchLimit;
+    return { rows, total: capped ? searchLimit : counted, totalIsLowerBound: capped };
+  }
+
+  function pageOf(
+    all: HouseholdRecord[],
+    filter: HouseholdFilter,
+    offset: number,
+    limit: number,
+  ): HouseholdPage {
+    const matching = all.filter((h) => matchesFilter(h, filter)).sort(newestFirst);
+    return { rows: matching.slice(offset, offset + limit), total: matching.length, totalIsLowerBound: false };
+  }
+
+  async function list(filter: HouseholdFilter = {}): Promise<HouseholdPage> {
+    const offset = Math.max(0, filter.offset ?? 0);
+    const limit = Math.max(1, filter.limit ?? DEFAULT_PAGE_SIZE);
+    const tokens = filter.search ? searchTokens(filter.search) : [];
+    return db.transaction('r', db.households, async () => {
+      if (tokens.length > 0) {
+        const ids = await nameMatches(tokens);
+        if (!ids) return broadSearch(filter, tokens, offset, limit);
+        const found = await db.households.bulkGet(ids);
+        return pageOf(
+          found.filter((h): h is HouseholdRecord => h !== undefined),
+          filter,
+          offset,
+          limit,
+        );
+      }
+      if (filter.shelterId) {
+        return pageOf(
+          await db.households.where('shelterId').equals(filter.shelterId).toArray(),
+          filter,
+          offset,
+          limit,
+        );
+      }
+      const prefix = facetPrefix(filter);
+      const [rows, total] = await Promise.all([
+        db.households
+          .where('searchTokens')
+          .between(prefix, rangeEnd(prefix))
+          .reverse()
+          .offset(offset)
+          .limit(limit)
+          .toArray(),
+        countFacet(filter),
+      ]);
+      return { rows, total, totalIsLowerBound: false };
+    });
+  }
+
+  /** How many live (or archived) households have a status and/or community, from indexes only. */
+  const count = (filter: FacetFilter = {}) => db.transaction('r', db.households, () => countFacet(filter));
+
+  return { list, count };
+}

@@ -1,0 +1,36 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface ModalDialogProps {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  className?: string;
+  /** Rendered only while open, so a form inside starts afresh each time. */
+  children: (titleId: string) => ReactNode;
+}
+
+/** A modal on the native <dialog>: focus stays inside, Escape closes it. */
+export function ModalDialog({ open, title, onClose, className, children }: ModalDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      className={`modal-dialog ${className ?? ''}`}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {open && children(titleId)}
+    </dialog>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import type { ShelterVisitFormValues, ShelterVisitInput } from '../../../../shared/visits/shelterVisitSchema';
+import { useStore } from '../../app/AppServices';
+import { useNotice } from '../../app/Notices';
+import type { ShelterVisit } from '../../db/repositories/shelterVisitRepository';
+import { useLocalSettings } from '../settings/useLocalSettings';
+import { saveErrorMessage } from './saveError';
+import { emptyShelterVisit, ShelterVisitForm } from './ShelterVisitForm';
+import { useShelterVisit, useVisitShelter } from './useVisits';
+
+function toFormValues(visit: ShelterVisit): ShelterVisitFormValues {
+  const {
+    shelterId,
+    visitDate,
+    monitors,
+    residentsMet,
+    conditions,
+    observations,
+    needsIdentified,
+    followUpActions,
+  } = visit;
+  return {
+    shelterId,
+    visitDate,
+    monitors,
+    residentsMet,
+    conditions,
+    observations,
+    needsIdentified,
+    followUpActions,
+  };
+}
+
+/** New visit (/shelters/:shelterId/visits/new) or edit (/shelter-visits/:id/edit). */
+export function ShelterVisitFormPage() {
+  const { t } = useTranslation();
+  const { id, shelterId: shelterParam } = useParams();
+  const navigate = useNavigate();
+  const store = useStore();
+  const notice = useNotice();
+  const { data: existing, isLoading: visitLoading } = useShelterVisit(id);
+  const shelterId = existing?.shelterId ?? shelterParam;
+  const { data: shelter, isLoading: shelterLoading } = useVisitShelter(shelterId);
+  const { data: settings } = useLocalSettings();
+  const [saveError, setSaveError] = useState('');
+
+  if (visitLoading || shelterLoading || !settings) return null;
+  if (id && !existing) return <p role="alert">{t('visits.shelterVisit.notFound')}</p>;
+  if (!shelter) return <p role="alert">{t('shelters.notFound')}</p>;
+
+  const back = existing ? `/shelter-visits/${existing.id}` : `/shelters/${shelter.id}`;
+  const onSubmit = async (values: ShelterVisitInput, clearDraft: () => Promise<void>) => {
+    try {
+      const saved = existing
+        ? await store.shelterVisits.update(existing.id, values)
+        : await store.shelterVisits.create(values);
+      await clearDraft();
+      notice(t('visits.shelterVisit.saved'));
+      navigate(`/shelter-visits/${saved.id}`, { replace: true });
+    } catch (error) {
+      setSaveError(saveErrorMessage(t, error));
+    }
+  };
+
+  return (
+    <section aria-labelledby="shelter-visit-form-title">
+      <header className="page-header">
+        <div>
+          <Link to={`/shelters/${shelter.id}`}>← {shelter.name}</Link>
+          <h1 id="shelter-visit-form-title">
+            {existing ? t('visits.shelterVisit.editTitle') : t('visits.shelterVisit.createTitle')}
+          </h1>
+        </div>
+      </header>
+      {saveError && (
+        <p className="form-error" role="alert">
+          {saveError}
+        </p>
+      )}
+      <ShelterVisitForm
+        initial={existing ? toFormValues(existing) : emptyShelterVisit(shelter.id, settings.monitorName)}
+        draftKey={existing ? `shelterVisit:${existing.id}` : `shelterVisit:new:${shelter.id}`}
+        onSubmit={onSubmit}
+        onCancel={() => navigate(back)}
+      />
+    </section>
+  );
+}
