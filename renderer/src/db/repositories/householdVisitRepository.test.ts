@@ -8,9 +8,8 @@ import {
 } from '../../../../shared/questionnaires/registry';
 import type { HouseholdVisitInput } from '../../../../shared/visits/householdVisitSchema';
 import type { AppDatabase } from '../AppDatabase';
-import { RecordValidationError } from '../recordStore';
 import { createHouseholdVisitRepository } from './householdVisitRepository';
-import { daysAgo, insertHousehold, openVisitTestDb } from './visitTesting';
+import { daysAgo, insertHousehold, issuesOf, openVisitTestDb } from './visitTesting';
 
 const opened: AppDatabase[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
@@ -59,15 +58,6 @@ async function setup(definitions: readonly unknown[] = installedDefinitions, nam
     householdId: await insertHousehold(db),
   };
 }
-
-const issuesOf = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RecordValidationError);
-  return (error as RecordValidationError).issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-};
 
 describe('household visit repository', () => {
   it('stores the answers with the questionnaire id and version', async () => {

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { z } from 'zod';
 import { pruneHiddenAnswers, validateAnswers } from '../../../../shared/questionnaires/questionnaireEngine';
 import { questionnaires, type QuestionnaireRegistry } from '../../../../shared/questionnaires/registry';
@@ -11,7 +10,7 @@ import {
 import type { AppDatabase } from '../AppDatabase';
 import { RecordStore, RecordValidationError } from '../recordStore';
 import type { WriteContext } from '../writeContext';
-import { newestVisitFirst } from './shelterVisitRepository';
+import { visitQueries } from './visitQueries';
 
 export type HouseholdVisit = HouseholdVisitRecord;
 
@@ -31,6 +30,7 @@ export function createHouseholdVisitRepository(
     table: (d) => d.householdVisits,
     inputSchema: householdVisitSchema,
   });
+  const queries = visitQueries(() => db.householdVisits, '[householdId+visitDate]');
 
   /** The whole input checked (fields, then answers against its questionnaire), nothing written. */
   async function checked(raw: unknown) {
@@ -79,40 +79,9 @@ export function createHouseholdVisitRepository(
     restore: (id: string) => store.restore(id),
 
     /** A household's visits, newest first, read through the [householdId+visitDate] index. */
-    async forHousehold(householdId: string, options: { archived?: boolean } = {}): Promise<HouseholdVisit[]> {
-      const visits = await db.householdVisits
-        .where('[householdId+visitDate]')
-        .between([householdId, Dexie.minKey], [householdId, Dexie.maxKey])
-        .reverse()
-        .toArray();
-      return visits
-        .filter((v) => (options.archived ? v.deletedAt !== null : v.deletedAt === null))
-        .sort(newestVisitFirst);
-    },
-
-    /**
-     * One page of live visits on or after this date, newest first, walking the visitDate index
-     * backwards: only the rows of the page are read, however many visits there are.
-     */
-    listSince(date: string, page: { offset: number; limit: number }) {
-      return db.householdVisits
-        .where('visitDate')
-        .aboveOrEqual(date)
-        .reverse()
-        .filter((v) => v.deletedAt === null)
-        .offset(page.offset)
-        .limit(page.limit)
-        .toArray();
-    },
-
-    /** Live visits on or after this date (YYYY-MM-DD), through the visitDate index. */
-    countSince(date: string): Promise<number> {
-      return db.householdVisits
-        .where('visitDate')
-        .aboveOrEqual(date)
-        .filter((v) => v.deletedAt === null)
-        .count();
-    },
+    forHousehold: queries.forOwner,
+    listSince: queries.listSince,
+    countSince: queries.countSince,
   };
 }
 

@@ -5,7 +5,7 @@ import { validShelter } from '../testing';
 import { createAuditRepository } from './auditRepository';
 import { createShelterRepository } from './shelterRepository';
 import { createShelterVisitRepository } from './shelterVisitRepository';
-import { daysAgo, openVisitTestDb, validShelterVisit } from './visitTesting';
+import { daysAgo, issuesOf, openVisitTestDb, validShelterVisit } from './visitTesting';
 
 const opened: AppDatabase[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
@@ -21,15 +21,6 @@ async function setup() {
     shelterId: shelter.id,
   };
 }
-
-const issuesOf = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RecordValidationError);
-  return (error as RecordValidationError).issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-};
 
 describe('shelter visit repository', () => {
   it('creates a visit with an audit entry and reads it back', async () => {

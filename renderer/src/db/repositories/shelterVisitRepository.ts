@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import {
   shelterVisitSchema,
   type ShelterVisitInput,
@@ -7,14 +6,9 @@ import {
 import type { AppDatabase } from '../AppDatabase';
 import { RecordStore, RecordValidationError } from '../recordStore';
 import type { WriteContext } from '../writeContext';
+import { visitQueries } from './visitQueries';
 
 export type ShelterVisit = ShelterVisitRecord;
-
-/** Newest visit first; on the same day, the one recorded last first. */
-export const newestVisitFirst = (
-  a: { visitDate: string; createdAt: string },
-  b: { visitDate: string; createdAt: string },
-) => b.visitDate.localeCompare(a.visitDate) || b.createdAt.localeCompare(a.createdAt);
 
 /** Visits to collective shelters: residents met, the conditions checklist, needs and follow-up. */
 export function createShelterVisitRepository(db: AppDatabase, ctx: WriteContext) {
@@ -23,6 +17,7 @@ export function createShelterVisitRepository(db: AppDatabase, ctx: WriteContext)
     table: (d) => d.shelterVisits,
     inputSchema: shelterVisitSchema,
   });
+  const queries = visitQueries(() => db.shelterVisits, '[shelterId+visitDate]');
 
   /** A visit belongs to a shelter on record; checked before anything is written. */
   async function requireShelter(raw: unknown) {
@@ -52,40 +47,9 @@ export function createShelterVisitRepository(db: AppDatabase, ctx: WriteContext)
     restore: (id: string) => store.restore(id),
 
     /** A shelter's visits, newest first, read through the [shelterId+visitDate] index. */
-    async forShelter(shelterId: string, options: { archived?: boolean } = {}): Promise<ShelterVisit[]> {
-      const visits = await db.shelterVisits
-        .where('[shelterId+visitDate]')
-        .between([shelterId, Dexie.minKey], [shelterId, Dexie.maxKey])
-        .reverse()
-        .toArray();
-      return visits
-        .filter((v) => (options.archived ? v.deletedAt !== null : v.deletedAt === null))
-        .sort(newestVisitFirst);
-    },
-
-    /**
-     * One page of live visits on or after this date, newest first, walking the visitDate index
-     * backwards: only the rows of the page are read, however many visits there are.
-     */
-    listSince(date: string, page: { offset: number; limit: number }) {
-      return db.shelterVisits
-        .where('visitDate')
-        .aboveOrEqual(date)
-        .reverse()
-        .filter((v) => v.deletedAt === null)
-        .offset(page.offset)
-        .limit(page.limit)
-        .toArray();
-    },
-
-    /** Live visits on or after this date (YYYY-MM-DD), through the visitDate index. */
-    countSince(date: string): Promise<number> {
-      return db.shelterVisits
-        .where('visitDate')
-        .aboveOrEqual(date)
-        .filter((v) => v.deletedAt === null)
-        .count();
-    },
+    forShelter: queries.forOwner,
+    listSince: queries.listSince,
+    countSince: queries.countSince,
   };
 }
 

@@ -1,7 +1,9 @@
+import { expect } from 'vitest';
 import type { HouseholdRecord } from '../../../../shared/households/householdSchema';
 import { localToday } from '../../../../shared/validation/fields';
 import type { ShelterVisitFormValues } from '../../../../shared/visits/shelterVisitSchema';
 import { AppDatabase } from '../AppDatabase';
+import { RecordValidationError } from '../recordStore';
 import { freshDbName } from '../testing';
 import { loadWriteContext } from '../writeContext';
 
@@ -33,6 +35,16 @@ export async function insertHousehold(
   } as unknown as HouseholdRecord);
   return id;
 }
+
+/** Expects the promise to reject with a RecordValidationError; its issues as `path: message`. */
+export const issuesOf = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(RecordValidationError);
+  return (error as RecordValidationError).issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
 
 export const daysAgo = (n: number) => localToday(new Date(Date.now() - n * 86_400_000));
 

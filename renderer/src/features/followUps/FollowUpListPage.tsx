@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { localToday } from '../../../../shared/validation/fields';
+import { ListPager } from '../../components/ListPager';
 import {
   followUpDueFilters,
   isFollowUpOverdue,
@@ -8,7 +9,6 @@ import {
   type FollowUpDue,
   type FollowUpSubject,
 } from '../../db/repositories/followUpRepository';
-import { ListPager } from '../referrals/ListPager';
 import { FollowUpDoneButton } from './FollowUpDoneButton';
 import { FollowUpDueLabel } from './FollowUpDueLabel';
 import { useFollowUpList } from './useFollowUps';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { ListPager } from '../../components/ListPager';
 import { HouseholdFilters } from './HouseholdFilters';
 import {
   filterFromParams,
@@ -9,7 +10,6 @@ import {
   type HouseholdListFilter,
 } from './householdFilterParams';
 import { HouseholdTable } from './HouseholdTable';
-import { ListPager } from './ListPager';
 import { useHouseholdPage } from './useHouseholds';
 
 export function HouseholdListPage() {
@@ -50,11 +50,11 @@ export function HouseholdListPage() {
       </div>
       {ready && (
         <ListPager
-          page={filter.page}
-          pageSize={HOUSEHOLD_PAGE_SIZE}
+          offset={(filter.page - 1) * HOUSEHOLD_PAGE_SIZE}
+          limit={HOUSEHOLD_PAGE_SIZE}
           total={data.total}
           totalIsLowerBound={data.totalIsLowerBound}
-          onPage={(page) => setFilter({ ...filter, page })}
+          onOffset={(offset) => setFilter({ ...filter, page: offset / HOUSEHOLD_PAGE_SIZE + 1 })}
         />
       )}
     </section>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useModalDialog } from '../../components/useModalDialog';
 
 interface ModalDialogProps {
   open: boolean;
@@ -11,14 +12,8 @@ interface ModalDialogProps {
 
 /** A modal on the native <dialog>: focus stays inside, Escape closes it. */
 export function ModalDialog({ open, title, onClose, className, children }: ModalDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
     <dialog
       ref={ref}

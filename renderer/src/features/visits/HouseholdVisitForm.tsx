@@ -1,18 +1,16 @@
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { questionnaireVersion } from '../../../../shared/questionnaires/registry';
 import type { HouseholdVisitInput } from '../../../../shared/visits/householdVisitSchema';
 import { useAppLanguage } from '../../hooks/useAppLanguage';
-import { DraftNotice } from '../drafts/DraftNotice';
 import { useFormDraft } from '../drafts/useFormDraft';
-import { formKeys } from './formKeys';
-import { KeyboardHint } from './KeyboardHint';
 import { householdVisitResolver, type HouseholdVisitFormValues } from './householdVisitResolver';
 import { localized } from './localizedText';
 import { QuestionnairePicker } from './QuestionnairePicker';
 import { QuestionnaireRunner } from './QuestionnaireRunner';
 import { VisitBasicsFields } from './VisitBasicsFields';
 import { VisitFindingsFields } from './VisitFindingsFields';
+import { VisitFormFrame } from './VisitFormFrame';
 
 interface HouseholdVisitFormProps {
   initial: HouseholdVisitFormValues;
@@ -39,55 +37,39 @@ export function HouseholdVisitForm({
     defaultValues: initial,
   });
   const draft = useFormDraft(draftKey, 'householdVisit', form);
-  const {
-    control,
-    handleSubmit,
-    formState: { errors, isSubmitting, submitCount },
-  } = form;
+  const { control } = form;
   const [questionnaireId, version] = useWatch({ control, name: ['questionnaireId', 'questionnaireVersion'] });
   const questionnaire = questionnaireVersion(questionnaireId, version);
-  const submit = handleSubmit((values) => onSubmit(values, draft.clear));
 
   return (
-    <FormProvider {...form}>
-      <DraftNotice draft={draft} />
-      <form className="record-form visit-form" noValidate onSubmit={submit} onKeyDown={formKeys(onCancel)}>
-        {Object.keys(errors).length > 0 && submitCount > 0 && (
-          <p className="form-error" role="alert">
-            {t('visits.form.errorSummary')}
-          </p>
-        )}
-        <VisitBasicsFields />
-        {questionnaireFixed ? (
-          <p className="wide summary">
-            {questionnaire &&
-              t('visits.questionnaireWithVersion', {
-                title: localized(questionnaire.title, language),
-                version,
-              })}
-          </p>
-        ) : (
-          <QuestionnairePicker />
-        )}
-        {questionnaire ? (
-          <QuestionnaireRunner questionnaire={questionnaire} />
-        ) : (
-          <p className="wide form-error" role="alert">
-            {t('visits.questionnaireMissing')}
-          </p>
-        )}
-        <h2 className="wide">{t('visits.findings')}</h2>
-        <VisitFindingsFields />
-        <div className="actions wide">
-          <KeyboardHint />
-          <button type="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={isSubmitting || !questionnaire}>
-            {isSubmitting ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
-      </form>
-    </FormProvider>
+    <VisitFormFrame
+      form={form}
+      draft={draft}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+      canSave={Boolean(questionnaire)}
+    >
+      <VisitBasicsFields />
+      {questionnaireFixed ? (
+        <p className="wide summary">
+          {questionnaire &&
+            t('visits.questionnaireWithVersion', {
+              title: localized(questionnaire.title, language),
+              version,
+            })}
+        </p>
+      ) : (
+        <QuestionnairePicker />
+      )}
+      {questionnaire ? (
+        <QuestionnaireRunner questionnaire={questionnaire} />
+      ) : (
+        <p className="wide form-error" role="alert">
+          {t('visits.questionnaireMissing')}
+        </p>
+      )}
+      <h2 className="wide">{t('visits.findings')}</h2>
+      <VisitFindingsFields />
+    </VisitFormFrame>
   );
 }

@@ -1,17 +1,15 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { latestQuestionnaire } from '../../../../shared/questionnaires/registry';
 import { localToday } from '../../../../shared/validation/fields';
 import type { HouseholdVisitInput } from '../../../../shared/visits/householdVisitSchema';
 import { useStore } from '../../app/AppServices';
-import { useNotice } from '../../app/Notices';
 import type { HouseholdVisit } from '../../db/repositories/householdVisitRepository';
 import { useLocalSettings } from '../settings/useLocalSettings';
 import { HouseholdVisitForm } from './HouseholdVisitForm';
 import type { HouseholdVisitFormValues } from './householdVisitResolver';
-import { saveErrorMessage } from './saveError';
 import { useHouseholdVisit, useVisitHousehold } from './useVisits';
+import { useVisitSave } from './useVisitSave';
 
 /** Households in a collective shelter get the shelter-resident questionnaire; others the returnee one. */
 const suggestedQuestionnaire = (household: { accommodation?: string }) =>
@@ -60,12 +58,16 @@ export function HouseholdVisitFormPage() {
   const { id, householdId: householdParam } = useParams();
   const navigate = useNavigate();
   const store = useStore();
-  const notice = useNotice();
   const { data: existing, isLoading: visitLoading } = useHouseholdVisit(id);
   const householdId = existing?.householdId ?? householdParam;
   const { data: household, isLoading: householdLoading } = useVisitHousehold(householdId);
   const { data: settings } = useLocalSettings();
-  const [saveError, setSaveError] = useState('');
+  const { saveError, save } = useVisitSave<HouseholdVisitInput>({
+    repository: store.householdVisits,
+    existing,
+    savedMessage: t('visits.householdVisit.saved'),
+    visitPath: (savedId) => `/household-visits/${savedId}`,
+  });
 
   if (visitLoading || householdLoading || !settings) return null;
   if (id && !existing) return <p role="alert">{t('visits.householdVisit.notFound')}</p>;
@@ -80,18 +82,6 @@ export function HouseholdVisitFormPage() {
   }
 
   const back = existing ? `/household-visits/${existing.id}` : `/households/${household.id}`;
-  const onSubmit = async (values: HouseholdVisitInput, clearDraft: () => Promise<void>) => {
-    try {
-      const saved = existing
-        ? await store.householdVisits.update(existing.id, values)
-        : await store.householdVisits.create(values);
-      await clearDraft();
-      notice(t('visits.householdVisit.saved'));
-      navigate(`/household-visits/${saved.id}`, { replace: true });
-    } catch (error) {
-      setSaveError(saveErrorMessage(t, error));
-    }
-  };
 
   return (
     <section aria-labelledby="household-visit-form-title">
@@ -116,7 +106,7 @@ export function HouseholdVisitFormPage() {
         }
         draftKey={existing ? `householdVisit:${existing.id}` : `householdVisit:new:${household.id}`}
         questionnaireFixed={Boolean(existing)}
-        onSubmit={onSubmit}
+        onSubmit={save}
         onCancel={() => navigate(back)}
       />
     </section>

@@ -1,10 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { questionnaireVersion } from '../../../../shared/questionnaires/registry';
 import { useStore } from '../../app/AppServices';
-import { useNotice } from '../../app/Notices';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useAppLanguage } from '../../hooks/useAppLanguage';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { AuditHistory } from '../audit/AuditHistory';
@@ -15,6 +12,7 @@ import { useHouseholdVisit, useVisitHousehold } from './useVisits';
 import { VisitAnswers } from './VisitAnswers';
 import { visitFieldLabel } from './visitFieldLabel';
 import { VisitFindings } from './VisitFindings';
+import { VisitRecordActions } from './VisitRecordActions';
 import { ReportButton } from '../reports/ReportButton';
 
 /** One household monitoring visit: its answers (with its own questionnaire version), referrals, files, history. */
@@ -23,26 +21,13 @@ export function HouseholdVisitPage() {
   const language = useAppLanguage();
   const { id } = useParams();
   const store = useStore();
-  const notice = useNotice();
-  const navigate = useNavigate();
   const { data: visit, isLoading } = useHouseholdVisit(id);
   const { data: household } = useVisitHousehold(visit?.householdId);
-  const [confirming, setConfirming] = useState(false);
 
   if (isLoading) return null;
   if (!visit) return <p role="alert">{t('visits.householdVisit.notFound')}</p>;
 
   const questionnaire = questionnaireVersion(visit.questionnaireId, visit.questionnaireVersion);
-  const archive = async () => {
-    setConfirming(false);
-    await store.householdVisits.softDelete(visit.id);
-    notice(t('visits.archived'));
-    navigate(`/households/${visit.householdId}`);
-  };
-  const restore = async () => {
-    await store.householdVisits.restore(visit.id);
-    notice(t('visits.restored'));
-  };
 
   return (
     <article aria-labelledby="household-visit-title">
@@ -69,20 +54,12 @@ export function HouseholdVisitPage() {
         </div>
         <div className="actions">
           <ReportButton report={{ kind: 'visit', visitType: 'household', visitId: visit.id }} />
-          {visit.deletedAt ? (
-            <button type="button" onClick={restore}>
-              {t('visits.restore')}
-            </button>
-          ) : (
-            <>
-              <Link className="button" to={`/household-visits/${visit.id}/edit`}>
-                {t('common.edit')}
-              </Link>
-              <button type="button" onClick={() => setConfirming(true)}>
-                {t('visits.archive')}
-              </button>
-            </>
-          )}
+          <VisitRecordActions
+            visit={visit}
+            repository={store.householdVisits}
+            editTo={`/household-visits/${visit.id}/edit`}
+            afterArchiveTo={`/households/${visit.householdId}`}
+          />
         </div>
       </header>
       <section aria-labelledby="visit-answers-title">
@@ -93,14 +70,6 @@ export function HouseholdVisitPage() {
       <ReferralsSection householdId={visit.householdId} visitId={visit.id} />
       <AttachmentsSection ownerType="householdVisit" ownerId={visit.id} />
       <AuditHistory recordId={visit.id} fieldLabel={visitFieldLabel(t)} />
-      <ConfirmDialog
-        open={confirming}
-        title={t('visits.archiveConfirmTitle')}
-        text={t('visits.archiveConfirmText')}
-        confirmLabel={t('visits.archive')}
-        onConfirm={archive}
-        onCancel={() => setConfirming(false)}
-      />
     </article>
   );
 }

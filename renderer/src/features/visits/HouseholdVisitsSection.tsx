@@ -1,17 +1,15 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { questionnaireVersion } from '../../../../shared/questionnaires/registry';
 import { useAppLanguage } from '../../hooks/useAppLanguage';
-import { localDate } from './localDate';
 import { localized } from './localizedText';
 import { useHouseholdVisits } from './useVisits';
+import { VisitList } from './VisitList';
 
 /** A household's monitoring visits, newest first, on the household's page. */
 export function HouseholdVisitsSection({ householdId }: { householdId: string }) {
   const { t } = useTranslation();
   const language = useAppLanguage();
-  const titleId = useId();
   const [archived, setArchived] = useState(false);
   const { data: visits, error } = useHouseholdVisits(householdId, archived);
 
@@ -21,46 +19,28 @@ export function HouseholdVisitsSection({ householdId }: { householdId: string })
   };
 
   return (
-    <section aria-labelledby={titleId} className="visits-section">
-      <div className="visits-header">
-        <h2 id={titleId}>{t('visits.householdVisits.title')}</h2>
-        <Link className="button primary" to={`/households/${householdId}/visits/new`}>
-          {t('visits.householdVisits.new')}
-        </Link>
-      </div>
-      <label className="visits-archived-toggle">
-        <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />{' '}
-        {t('visits.showArchived')}
-      </label>
-      {error && <p role="alert">{t('errors.unexpected', { message: error.message })}</p>}
-      {visits?.length === 0 && (
-        <p className="empty">{archived ? t('visits.noArchived') : t('visits.householdVisits.empty')}</p>
+    <VisitList
+      title={t('visits.householdVisits.title')}
+      newLabel={t('visits.householdVisits.new')}
+      newTo={`/households/${householdId}/visits/new`}
+      emptyText={t('visits.householdVisits.empty')}
+      archived={archived}
+      onArchivedChange={setArchived}
+      visits={visits}
+      error={error}
+      visitPath={(id) => `/household-visits/${id}`}
+      columns={
+        <>
+          <th scope="col">{t('visits.columns.questionnaire')}</th>
+          <th scope="col">{t('visits.columns.monitors')}</th>
+        </>
+      }
+      cells={(visit) => (
+        <>
+          <td>{questionnaireName(visit.questionnaireId, visit.questionnaireVersion)}</td>
+          <td>{visit.monitors}</td>
+        </>
       )}
-      {visits && visits.length > 0 && (
-        <table className="data-table">
-          <caption className="visually-hidden">{t('visits.householdVisits.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('visits.columns.date')}</th>
-              <th scope="col">{t('visits.columns.questionnaire')}</th>
-              <th scope="col">{t('visits.columns.monitors')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visits.map((visit) => (
-              <tr key={visit.id}>
-                <th scope="row">
-                  <Link to={`/household-visits/${visit.id}`}>
-                    {t('format.date', { value: localDate(visit.visitDate) })}
-                  </Link>
-                </th>
-                <td>{questionnaireName(visit.questionnaireId, visit.questionnaireVersion)}</td>
-                <td>{visit.monitors}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    />
   );
 }

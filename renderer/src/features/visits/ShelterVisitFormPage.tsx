@@ -1,14 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { ShelterVisitFormValues, ShelterVisitInput } from '../../../../shared/visits/shelterVisitSchema';
 import { useStore } from '../../app/AppServices';
-import { useNotice } from '../../app/Notices';
 import type { ShelterVisit } from '../../db/repositories/shelterVisitRepository';
 import { useLocalSettings } from '../settings/useLocalSettings';
-import { saveErrorMessage } from './saveError';
 import { emptyShelterVisit, ShelterVisitForm } from './ShelterVisitForm';
 import { useShelterVisit, useVisitShelter } from './useVisits';
+import { useVisitSave } from './useVisitSave';
 
 function toFormValues(visit: ShelterVisit): ShelterVisitFormValues {
   const {
@@ -39,30 +37,22 @@ export function ShelterVisitFormPage() {
   const { id, shelterId: shelterParam } = useParams();
   const navigate = useNavigate();
   const store = useStore();
-  const notice = useNotice();
   const { data: existing, isLoading: visitLoading } = useShelterVisit(id);
   const shelterId = existing?.shelterId ?? shelterParam;
   const { data: shelter, isLoading: shelterLoading } = useVisitShelter(shelterId);
   const { data: settings } = useLocalSettings();
-  const [saveError, setSaveError] = useState('');
+  const { saveError, save } = useVisitSave<ShelterVisitInput>({
+    repository: store.shelterVisits,
+    existing,
+    savedMessage: t('visits.shelterVisit.saved'),
+    visitPath: (savedId) => `/shelter-visits/${savedId}`,
+  });
 
   if (visitLoading || shelterLoading || !settings) return null;
   if (id && !existing) return <p role="alert">{t('visits.shelterVisit.notFound')}</p>;
   if (!shelter) return <p role="alert">{t('shelters.notFound')}</p>;
 
   const back = existing ? `/shelter-visits/${existing.id}` : `/shelters/${shelter.id}`;
-  const onSubmit = async (values: ShelterVisitInput, clearDraft: () => Promise<void>) => {
-    try {
-      const saved = existing
-        ? await store.shelterVisits.update(existing.id, values)
-        : await store.shelterVisits.create(values);
-      await clearDraft();
-      notice(t('visits.shelterVisit.saved'));
-      navigate(`/shelter-visits/${saved.id}`, { replace: true });
-    } catch (error) {
-      setSaveError(saveErrorMessage(t, error));
-    }
-  };
 
   return (
     <section aria-labelledby="shelter-visit-form-title">
@@ -82,7 +72,7 @@ export function ShelterVisitFormPage() {
       <ShelterVisitForm
         initial={existing ? toFormValues(existing) : emptyShelterVisit(shelter.id, settings.monitorName)}
         draftKey={existing ? `shelterVisit:${existing.id}` : `shelterVisit:new:${shelter.id}`}
-        onSubmit={onSubmit}
+        onSubmit={save}
         onCancel={() => navigate(back)}
       />
     </section>

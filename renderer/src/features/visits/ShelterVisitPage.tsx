@@ -1,15 +1,13 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useStore } from '../../app/AppServices';
-import { useNotice } from '../../app/Notices';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { AuditHistory } from '../audit/AuditHistory';
 import { ShelterVisitDetails } from './ShelterVisitDetails';
 import { localDate } from './localDate';
 import { useShelterVisit, useVisitShelter } from './useVisits';
 import { visitFieldLabel } from './visitFieldLabel';
+import { VisitRecordActions } from './VisitRecordActions';
 import { ReportButton } from '../reports/ReportButton';
 
 /** One shelter visit: everything it recorded, its attachments and its change history. */
@@ -17,25 +15,11 @@ export function ShelterVisitPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const store = useStore();
-  const notice = useNotice();
-  const navigate = useNavigate();
   const { data: visit, isLoading } = useShelterVisit(id);
   const { data: shelter } = useVisitShelter(visit?.shelterId);
-  const [confirming, setConfirming] = useState(false);
 
   if (isLoading) return null;
   if (!visit) return <p role="alert">{t('visits.shelterVisit.notFound')}</p>;
-
-  const archive = async () => {
-    setConfirming(false);
-    await store.shelterVisits.softDelete(visit.id);
-    notice(t('visits.archived'));
-    navigate(`/shelters/${visit.shelterId}`);
-  };
-  const restore = async () => {
-    await store.shelterVisits.restore(visit.id);
-    notice(t('visits.restored'));
-  };
 
   return (
     <article aria-labelledby="shelter-visit-title">
@@ -52,33 +36,17 @@ export function ShelterVisitPage() {
         </div>
         <div className="actions">
           <ReportButton report={{ kind: 'visit', visitType: 'shelter', visitId: visit.id }} />
-          {visit.deletedAt ? (
-            <button type="button" onClick={restore}>
-              {t('visits.restore')}
-            </button>
-          ) : (
-            <>
-              <Link className="button" to={`/shelter-visits/${visit.id}/edit`}>
-                {t('common.edit')}
-              </Link>
-              <button type="button" onClick={() => setConfirming(true)}>
-                {t('visits.archive')}
-              </button>
-            </>
-          )}
+          <VisitRecordActions
+            visit={visit}
+            repository={store.shelterVisits}
+            editTo={`/shelter-visits/${visit.id}/edit`}
+            afterArchiveTo={`/shelters/${visit.shelterId}`}
+          />
         </div>
       </header>
       <ShelterVisitDetails visit={visit} />
       <AttachmentsSection ownerType="shelterVisit" ownerId={visit.id} />
       <AuditHistory recordId={visit.id} fieldLabel={visitFieldLabel(t)} />
-      <ConfirmDialog
-        open={confirming}
-        title={t('visits.archiveConfirmTitle')}
-        text={t('visits.archiveConfirmText')}
-        confirmLabel={t('visits.archive')}
-        onConfirm={archive}
-        onCancel={() => setConfirming(false)}
-      />
     </article>
   );
 }

@@ -4,27 +4,29 @@ interface ListPagerProps {
   offset: number;
   limit: number;
   total: number;
+  /** The total is "at least" (a broad name search stopped counting). */
+  totalIsLowerBound?: boolean;
   onOffset: (offset: number) => void;
 }
 
-/** "Showing 51–100 of 320" with previous/next: lists are read one page at a time. */
-export function ListPager({ offset, limit, total, onOffset }: ListPagerProps) {
+/** "51–100 of 1,234" with previous and next: lists are read one page at a time. */
+export function ListPager({ offset, limit, total, totalIsLowerBound, onOffset }: ListPagerProps) {
   const { t } = useTranslation();
   if (total <= limit && offset === 0) return null;
   return (
-    <nav className="pager" aria-label={t('referrals.pager.label')}>
+    <nav className="pager" aria-label={t('pager.label')}>
       <button type="button" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - limit))}>
-        {t('referrals.pager.previous')}
+        ← {t('pager.previous')}
       </button>
       <span>
-        {t('referrals.pager.range', {
+        {t(totalIsLowerBound ? 'pager.rangeAtLeast' : 'pager.range', {
           from: t('format.number', { value: Math.min(total, offset + 1) }),
           to: t('format.number', { value: Math.min(total, offset + limit) }),
           total: t('format.number', { value: total }),
         })}
       </span>
       <button type="button" disabled={offset + limit >= total} onClick={() => onOffset(offset + limit)}>
-        {t('referrals.pager.next')}
+        {t('pager.next')} →
       </button>
     </nav>
   );
