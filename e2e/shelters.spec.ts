@@ -70,7 +70,11 @@ test('create, edit, search and archive a shelter; everything survives a reload',
   await dialog.getByRole('button', { name: 'Archive' }).click();
   await expect(page.getByRole('status')).toContainText('Shelter archived.');
   await expect(page.getByRole('link', { name: SHELTER_NAME })).toHaveCount(0);
-  await page.getByRole('checkbox', { name: 'Show archived shelters' }).check();
+  // The filter lives in the URL and React Router applies it in a transition, so the box shows
+  // its new state a moment after the click: click, then wait for the state.
+  const showArchived = page.getByRole('checkbox', { name: 'Show archived shelters' });
+  await showArchived.click();
+  await expect(showArchived).toBeChecked();
   await expect(page.getByRole('link', { name: SHELTER_NAME })).toBeVisible();
 
   await page.reload();

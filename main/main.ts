@@ -12,7 +12,7 @@ import { createPermissionCheckHandler, createPermissionRequestHandler } from './
 import { createIsTrustedSender } from './security/trustedSender';
 import { createWindowOpenHandler } from './security/windowOpenHandler';
 import { createFileService } from './services/fileService';
-import { createMainWindowOptions } from './window/windowOptions';
+import { constructMainWindow } from './window/windowOptions';
 
 // Glue only: every decision below lives in a tested module.
 
@@ -85,12 +85,10 @@ function hardenWebContents(contents: WebContents): void {
 }
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(
-    createMainWindowOptions({
-      preloadPath: path.join(app.getAppPath(), 'dist', 'main', 'preload.cjs'),
-      devTools: !app.isPackaged,
-    }),
-  );
+  const window = constructMainWindow(BrowserWindow, {
+    preloadPath: path.join(app.getAppPath(), 'dist', 'main', 'preload.cjs'),
+    devTools: !app.isPackaged,
+  });
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
@@ -131,6 +129,7 @@ function createHandlers() {
       getDefaultSaveDirectory: () => app.getPath('documents'),
     },
     files: createFileService(),
+    storage: { dataPath: app.getPath('userData') },
     platform: process.platform,
   });
 }

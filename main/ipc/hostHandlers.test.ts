@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostResult } from '../../shared/result';
 import { createFileService } from '../services/fileService';
-import { createHostHandlers, type HostDialogs } from './hostHandlers';
+import { createHostHandlers, type HostDialogs, type HostStorage } from './hostHandlers';
 
 let sandbox: string;
 let documents: string;
@@ -27,7 +27,7 @@ function valueOf<T>(result: HostResult<T>): T {
   return result.value;
 }
 
-function setup(dialogOverrides: Partial<HostDialogs> = {}) {
+function setup(dialogOverrides: Partial<HostDialogs> = {}, storage: HostStorage = { dataPath: sandbox }) {
   const dialog = {
     showSaveDialog: vi.fn<HostDialogs['showSaveDialog']>(() => Promise.resolve({ canceled: true })),
     showOpenDialog: vi.fn<HostDialogs['showOpenDialog']>(() =>
@@ -46,6 +46,7 @@ function setup(dialogOverrides: Partial<HostDialogs> = {}) {
       getDefaultSaveDirectory: () => documents,
     },
     files: createFileService(),
+    storage,
     platform: 'linux',
   });
   return { handlers, dialog, shell };
@@ -63,6 +64,32 @@ describe('app:info', () => {
       host: 'electron',
       systemLocales: ['sq-XK', 'en-GB'],
     });
+  });
+});
+
+describe('app:storage-status', () => {
+  it('measures the disk holding the data folder with the real statfs', async () => {
+    const { handlers } = setup();
+    const status = valueOf(await handlers['app:storage-status'](undefined));
+    expect(status.totalBytes).toBeGreaterThan(0);
+    expect(status.freeBytes).toBeGreaterThanOrEqual(0);
+    expect(status.freeBytes).toBeLessThanOrEqual(status.totalBytes ?? 0);
+  });
+
+  it('counts the blocks available to the user, not the free blocks reserved for root', async () => {
+    const statfs = vi.fn(() => Promise.resolve({ bsize: 4096, blocks: 1000, bavail: 250, bfree: 300 }));
+    const { handlers } = setup({}, { dataPath: sandbox, statfs });
+    expect(valueOf(await handlers['app:storage-status'](undefined))).toEqual({
+      freeBytes: 250 * 4096,
+      totalBytes: 1000 * 4096,
+    });
+    expect(statfs).toHaveBeenCalledWith(sandbox);
+  });
+
+  it('reports a missing data folder as a typed error', async () => {
+    const { handlers } = setup({}, { dataPath: path.join(sandbox, 'missing') });
+    const result = await handlers['app:storage-status'](undefined);
+    expect(result.ok ? null : result.error.code).toBe('not-found');
   });
 });
 

@@ -1,3 +1,4 @@
+import { statfs as nodeStatfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { IpcHandlers } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/result';
@@ -27,17 +28,33 @@ export interface HostApp {
   getDefaultSaveDirectory(): string;
 }
 
+/** The part of `fs.promises.statfs`'s answer used here (Node: numbers unless bigint is asked for). */
+export interface DiskStats {
+  bsize: number;
+  blocks: number;
+  bavail: number;
+}
+
+export interface HostStorage {
+  /** The folder holding the app's data (Electron: app.getPath('userData')). */
+  dataPath: string;
+  /** Defaults to Node's `fs.promises.statfs`. */
+  statfs?: (path: string) => Promise<DiskStats>;
+}
+
 export interface HostHandlerDeps {
   dialog: HostDialogs;
   shell: HostShell;
   app: HostApp;
   files: FileService;
+  storage: HostStorage;
   platform: string;
 }
 
 /** The Electron implementation of every IPC channel; arguments arrive already validated. */
 export function createHostHandlers(deps: HostHandlerDeps): IpcHandlers {
-  const { dialog, shell, app, files } = deps;
+  const { dialog, shell, app, files, storage } = deps;
+  const statfs = storage.statfs ?? nodeStatfs;
   // Remembered for this session only, so each save dialog opens where the user last saved.
   let lastSaveDirectory: string | null = null;
 
@@ -50,6 +67,17 @@ export function createHostHandlers(deps: HostHandlerDeps): IpcHandlers {
         host: 'electron',
         systemLocales: app.getPreferredSystemLanguages(),
       }),
+
+    'app:storage-status': async () => {
+      try {
+        const stats = await statfs(storage.dataPath);
+        // bavail, not bfree: the blocks this (unprivileged) user may still write to.
+        return ok({ freeBytes: stats.bavail * stats.bsize, totalBytes: stats.blocks * stats.bsize });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not-found' : 'io-error';
+        return fail(code, `Cannot read free disk space: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
 
     'files:save-with-dialog': async ({ suggestedName, data, filters }) => {
       const directory = lastSaveDirectory ?? app.getDefaultSaveDirectory();

@@ -37,6 +37,7 @@ function unusedHandlers(): IpcHandlers {
     'folders:write-file': unused,
     'folders:list': unused,
     'shell:open-external': unused,
+    'app:storage-status': unused,
   };
 }
 

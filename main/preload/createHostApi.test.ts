@@ -21,6 +21,7 @@ describe('createHostApi (preload)', () => {
     await api.writeFile({ folderId, relativePath: 'a.txt', data });
     await api.listFiles({ folderId });
     await api.openExternal({ url: 'https://example.org/' });
+    await api.storageStatus();
     expect(rawInvoke.mock.calls).toEqual([
       ['app:info'],
       ['files:save-with-dialog', { suggestedName: 'a.csv', data }],
@@ -29,6 +30,7 @@ describe('createHostApi (preload)', () => {
       ['folders:write-file', { folderId, relativePath: 'a.txt', data }],
       ['folders:list', { folderId }],
       ['shell:open-external', { url: 'https://example.org/' }],
+      ['app:storage-status'],
     ]);
   });
 
@@ -42,6 +44,7 @@ describe('createHostApi (preload)', () => {
         'pickFolder',
         'readFile',
         'saveFileWithDialog',
+        'storageStatus',
         'writeFile',
       ].sort(),
     );
@@ -56,6 +59,11 @@ describe('createHostApi (preload)', () => {
   it('returns what main answered', async () => {
     const { api } = recordingApi(ok({ folderId, displayName: 'x' }));
     expect(await api.pickFolder()).toEqual(ok({ folderId, displayName: 'x' }));
+  });
+
+  it('returns the storage status main measured', async () => {
+    const { api } = recordingApi(ok({ freeBytes: 5_000, totalBytes: 10_000 }));
+    expect(await api.storageStatus()).toEqual(ok({ freeBytes: 5_000, totalBytes: 10_000 }));
   });
 
   it('turns a broken channel into an io-error result instead of a rejection', async () => {

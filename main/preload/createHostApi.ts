@@ -31,5 +31,6 @@ export function createHostApi(rawInvoke: RawInvoke) {
     writeFile: (args) => invoke('folders:write-file', args),
     listFiles: (args) => invoke('folders:list', args),
     openExternal: (args) => invoke('shell:open-external', args),
+    storageStatus: () => invoke('app:storage-status'),
   } satisfies HostApi;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMainWindowOptions, WINDOW_BACKGROUND_COLOR } from './windowOptions';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { constructMainWindow, createMainWindowOptions, WINDOW_BACKGROUND_COLOR } from './windowOptions';
 
 describe('createMainWindowOptions', () => {
   const options = createMainWindowOptions({ preloadPath: '/app/dist/main/preload.cjs', devTools: false });
@@ -16,7 +17,13 @@ describe('createMainWindowOptions', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
     });
+  });
+
+  it('turns off middle-click (auxclick) events', () => {
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('loads the given preload', () => {
@@ -40,5 +47,25 @@ describe('createMainWindowOptions', () => {
     expect(createMainWindowOptions({ preloadPath: '/p', devTools: true }).webPreferences?.devTools).toBe(
       true,
     );
+  });
+});
+
+describe('constructMainWindow', () => {
+  it('builds the window with exactly these options and returns it', () => {
+    const received: BrowserWindowConstructorOptions[] = [];
+    class FakeBrowserWindow {
+      constructor(options: BrowserWindowConstructorOptions) {
+        received.push(options);
+      }
+    }
+    const input = { preloadPath: '/app/dist/main/preload.cjs', devTools: false };
+    const window = constructMainWindow(FakeBrowserWindow, input);
+    expect(window).toBeInstanceOf(FakeBrowserWindow);
+    expect(received).toEqual([createMainWindowOptions(input)]);
+    expect(received[0]?.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
   });
 });

@@ -10,13 +10,25 @@ export interface MainWindowOptionsInput {
   devTools: boolean;
 }
 
+/** Electron's BrowserWindow class, or a recording stand-in in tests. */
+export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
+
 /**
- * The one BrowserWindow configuration. Every security-relevant preference is written out even
- * where it equals Electron's default, so a future default change or a careless edit shows up
- * in the tests rather than in production.
+ * Creates the main window with the one BrowserWindow configuration. Every security-relevant
+ * preference is written out even where it equals Electron's default, so a future default change
+ * or a careless edit shows up in the tests rather than in production.
+ *
+ * The options are an object literal inside `new BrowserWindow(...)` on purpose: the static check
+ * (Electronegativity, test/electronegativity.test.ts) only sees webPreferences written at the
+ * constructor call, and reports a window built from options made elsewhere as having no context
+ * isolation. The class is passed in (main.ts passes Electron's) so this module stays free of
+ * electron at runtime and the tests can record the options.
  */
-export function createMainWindowOptions(input: MainWindowOptionsInput): BrowserWindowConstructorOptions {
-  return {
+export function constructMainWindow<W>(
+  BrowserWindow: WindowConstructor<W>,
+  input: MainWindowOptionsInput,
+): W {
+  return new BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 900,
@@ -38,7 +50,22 @@ export function createMainWindowOptions(input: MainWindowOptionsInput): BrowserW
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // No middle-click (auxclick) events; the app has no use for them. Links that would open
+      // a window still go through the window-open handler (main/security/windowOpenHandler.ts).
+      disableBlinkFeatures: 'Auxclick',
       devTools: input.devTools,
     },
-  };
+  });
+}
+
+class RecordedOptions {
+  readonly options: BrowserWindowConstructorOptions;
+  constructor(options: BrowserWindowConstructorOptions) {
+    this.options = options;
+  }
+}
+
+/** The options constructMainWindow passes to BrowserWindow, for tests and inspection. */
+export function createMainWindowOptions(input: MainWindowOptionsInput): BrowserWindowConstructorOptions {
+  return constructMainWindow(RecordedOptions, input).options;
 }

@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
 import { AppServicesProvider } from './app/AppServices';
 import { openDataStore } from './db/dataStore';
+import { createStorageGuard } from './db/storageGuard';
 import { resolveHost } from './host/host';
 import { initI18n } from './i18n/i18n';
 import './styles.css';
@@ -26,7 +27,7 @@ async function start() {
     : { name: 'Protection Monitor', version: __APP_VERSION__, platform: '', host: 'browser' as const, systemLocales: [...navigator.languages] };
   const i18n = await initI18n(appInfo.systemLocales);
   try {
-    const [store, storagePersisted] = await Promise.all([openDataStore(), requestPersistentStorage()]);
+    const [store, storagePersisted] = await Promise.all([openDataStore(undefined, undefined, createStorageGuard(host)), requestPersistentStorage()]);
     root.render(
       <StrictMode>
         <I18nextProvider i18n={i18n}>

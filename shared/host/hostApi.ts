@@ -8,6 +8,7 @@ import type {
   ReadFileArgs,
   SaveFileArgs,
   SavedFile,
+  StorageStatus,
   WriteFileArgs,
 } from '../ipc/contract';
 
@@ -25,6 +26,8 @@ export interface HostApi {
   writeFile(args: WriteFileArgs): Promise<HostResult<null>>;
   listFiles(args: ListFilesArgs): Promise<HostResult<FolderEntry[]>>;
   openExternal(args: OpenExternalArgs): Promise<HostResult<null>>;
+  /** Free and total space for the app's data, to warn before a full disk corrupts IndexedDB. */
+  storageStatus(): Promise<HostResult<StorageStatus>>;
 }
 
 /** The global name under which the preload exposes the host API. */

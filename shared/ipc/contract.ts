@@ -80,6 +80,16 @@ export interface SavedFile {
   location: string;
 }
 
+/**
+ * Free and total space where the app keeps its data. In Electron: the disk holding the
+ * userData folder; in a browser: what the storage quota leaves to this app. null where the
+ * host cannot tell.
+ */
+export interface StorageStatus {
+  freeBytes: number | null;
+  totalBytes: number | null;
+}
+
 export interface FolderEntry {
   name: string;
   kind: 'file' | 'directory';
@@ -95,6 +105,7 @@ export const ipcArgSchemas = {
   'folders:write-file': writeFileArgsSchema,
   'folders:list': listFilesArgsSchema,
   'shell:open-external': openExternalArgsSchema,
+  'app:storage-status': emptyArgsSchema,
 } as const;
 
 export type IpcChannel = keyof typeof ipcArgSchemas;
@@ -108,6 +119,7 @@ export interface IpcResults {
   'folders:write-file': null;
   'folders:list': FolderEntry[];
   'shell:open-external': null;
+  'app:storage-status': StorageStatus;
 }
 
 export type IpcArgs<C extends IpcChannel> = z.output<(typeof ipcArgSchemas)[C]>;

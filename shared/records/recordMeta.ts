@@ -28,8 +28,14 @@ export const recordMetaKeys = Object.keys(recordMetaSchema.shape) as (keyof Reco
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
 export interface AuditEntry {
-  /** Autoincremented locally; gives the tamper-evident chain its order later. */
+  /** Local order; set by the record store as the previous entry's seq + 1 (the hash covers it). */
   seq?: number;
+  /**
+   * The tamper-evident chain (shared/records/auditHash.ts): the previous entry's hash and this
+   * entry's own. Absent on entries written before the chain existed.
+   */
+  prevHash?: string;
+  hash?: string;
   id: string;
   at: string;
   actor: string;

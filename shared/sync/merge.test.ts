@@ -233,6 +233,26 @@ describe('applyBundle', () => {
     expect(second.state.blobs.get('h')).toBe(bytes);
   });
 
+  it('leaves no empty conflicts table once the last conflict is resolved: the replica equals one that never had it', () => {
+    const onA = edit(created, { size: 5 }, stamp(2000, 'dev-a'));
+    const onB = edit(created, { size: 7 }, stamp(1900, 'dev-b'));
+    // A write that has seen both resolves the conflict.
+    const resolved = edit(onA, { size: 6 }, stamp(2100, 'dev-a'));
+    resolved.fieldBase = { ...resolved.fieldBase, size: [stamp(1900, 'dev-b')] };
+    let withConflict = applyBundle(emptyReplica(), bundle(1, [onA])).state;
+    withConflict = applyBundle(withConflict, bundle(2, [onB])).state;
+    expect(listConflicts(withConflict)).toHaveLength(1);
+    const after = applyBundle(withConflict, bundle(3, [resolved])).state;
+    expect(listConflicts(after)).toEqual([]);
+    expect(after.conflicts.has('households')).toBe(false);
+
+    let other = applyBundle(emptyReplica(), bundle(3, [resolved])).state;
+    other = applyBundle(other, bundle(2, [onB])).state;
+    other = applyBundle(other, bundle(1, [onA])).state;
+    expect([...other.conflicts]).toEqual([...after.conflicts]);
+    expect(other.records).toEqual(after.records);
+  });
+
   it('tracks the sequence ranges each device has delivered', () => {
     let state = emptyReplica();
     for (const [n, seq] of [

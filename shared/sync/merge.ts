@@ -150,7 +150,8 @@ export interface SeqRange {
 export interface ReplicaState {
   /** table → id → record */
   readonly records: ReadonlyMap<string, ReadonlyMap<string, StoredRecord>>;
-  /** table → id → concurrent versions kept beside the record's values (absent when none) */
+  /** table → id → concurrent versions kept beside the record's values (absent when none; a table
+   * with none is absent too, so the state is the same whatever the order of the bundles) */
   readonly conflicts: ReadonlyMap<string, ReadonlyMap<string, readonly FieldConflict[]>>;
   /** SHA-256 hex → bytes: each attachment stored once, whatever the number of records naming it */
   readonly blobs: ReadonlyMap<string, Uint8Array>;
@@ -283,6 +284,10 @@ export function applyBundle(
     const problem = options.validateMerged?.(table, result.next);
     if (problem !== undefined) report.invalidAfterMerge.push({ table, id: record.id, message: problem });
   }
+
+  // No empty tables: a replica whose conflicts were all resolved must equal one that never had
+  // any, whatever the order of the bundles.
+  for (const table of copied.conflicts) if (conflicts.get(table)?.size === 0) conflicts.delete(table);
 
   const blobs = new Map(state.blobs);
   for (const [hash, bytes] of bundle.blobs) if (!blobs.has(hash)) blobs.set(hash, bytes);

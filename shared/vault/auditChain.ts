@@ -1,5 +1,5 @@
-import { canonicalJson } from './canonicalJson';
-import { toHex, utf8 } from './encoding';
+import { AUDIT_GENESIS_HASH, auditEntryDigestInput } from '../records/auditHash';
+import { toHex } from './encoding';
 
 /**
  * A tamper-evident audit log: every entry carries `prevHash`, the hash of the entry before it,
@@ -17,12 +17,12 @@ import { toHex, utf8 } from './encoding';
  * pass it as `expectedHead`.
  *
  * Integration note: WebCrypto is asynchronous, and awaiting it inside a Dexie transaction lets
- * IndexedDB commit the transaction. Compute the hash before the write transaction from the head
- * held in memory, and check inside the transaction that the head has not moved (or wrap the
- * call in `Dexie.waitFor`).
+ * IndexedDB commit the transaction. The record store therefore writes the unkeyed chain with the
+ * synchronous SHA-256 of shared/records/auditHash.ts, over the same bytes, so this verifier
+ * accepts it. A keyed chain needs the hash computed before the write transaction from the head
+ * held in memory, and a check inside the transaction that the head has not moved.
  */
-export const AUDIT_GENESIS_HASH = '0'.repeat(64);
-const LABEL = 'protection-monitor/audit/v1\n';
+export { AUDIT_GENESIS_HASH };
 
 export interface ChainLink {
   seq: number;
@@ -42,8 +42,8 @@ export async function hashAuditEntry(
   entry: object & { seq: number; prevHash: string; hash?: string },
   options: AuditChainOptions = {},
 ): Promise<string> {
-  const { hash: _ignored, ...content } = entry;
-  const bytes = utf8(LABEL + canonicalJson(content));
+  // What is hashed is defined once, with the synchronous hash the record store writes.
+  const bytes = auditEntryDigestInput(entry);
   const digest = options.key
     ? await crypto.subtle.sign('HMAC', options.key, bytes)
     : await crypto.subtle.digest('SHA-256', bytes);

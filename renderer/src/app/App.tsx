@@ -12,6 +12,7 @@ import { ShelterDetailPage } from '../features/shelters/ShelterDetailPage';
 import { ShelterFormPage } from '../features/shelters/ShelterFormPage';
 import { ShelterListPage } from '../features/shelters/ShelterListPage';
 import { NoticeProvider } from './Notices';
+import { StorageWarningBanner } from './StorageWarningBanner';
 
 function NotFound() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ function Shell() {
         <NavLink to="/settings">{t('nav.settings')}</NavLink>
       </nav>
       <main id="main" className="content">
+        <StorageWarningBanner />
         <Routes>
           <Route path="/" element={<Navigate to="/dashboard" replace />} />
           <Route path="/dashboard" element={<DashboardPage />} />

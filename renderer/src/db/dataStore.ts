@@ -12,13 +12,15 @@ import { createReportDataRepository } from './repositories/reportDataRepository'
 import { createSettingsRepository } from './repositories/settingsRepository';
 import { createShelterRepository } from './repositories/shelterRepository';
 import { createShelterVisitRepository } from './repositories/shelterVisitRepository';
+import type { StorageGuard } from './storageGuard';
 import { loadWriteContext } from './writeContext';
 
 /** Everything the UI may use to read and write data: repositories, never tables. */
-export async function openDataStore(name?: string, now?: () => Date) {
+export async function openDataStore(name?: string, now?: () => Date, storageGuard?: StorageGuard) {
   const db = new AppDatabase(name);
   await db.open();
   const ctx = await loadWriteContext(db, now);
+  ctx.storageGuard = storageGuard;
   const organisations = createOrganisationRepository(db, ctx);
   await organisations.seedPartners();
   return {

@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
+import { sealAuditEntry } from '../../../shared/records/auditHash';
 import type { AuditAction, AuditEntry, RecordMeta } from '../../../shared/records/recordMeta';
 import { SEED_STAMP, stampChanges } from '../../../shared/sync/fieldVersions';
 import type { AppDatabase } from './AppDatabase';
@@ -161,11 +162,23 @@ export class RecordStore<TInput extends object, TStored extends RecordMeta & TIn
   }
 
   private inWriteTransaction<T>(work: () => Promise<T>): Promise<T> {
+    // Synchronous on the last measurement: writes often nest in a caller's transaction, which
+    // awaiting the host would commit early.
+    try {
+      this.ctx.storageGuard?.assertCanWriteNow();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.db.transaction('rw', [this.table, this.db.audit, this.db.meta], work);
   }
 
+  /**
+   * The one writer of audit entries. Each is chained to the last one by seq, read in this same
+   * transaction (which locks the audit table, so concurrent writes queue and form one chain);
+   * hashing is synchronous because awaiting WebCrypto here would end the transaction.
+   */
   private async audit(recordId: string, action: AuditAction, fields: string[], at: string, stamp: string) {
-    const entry: AuditEntry = {
+    const content = {
       id: crypto.randomUUID(),
       at,
       actor: this.ctx.actor(),
@@ -175,6 +188,8 @@ export class RecordStore<TInput extends object, TStored extends RecordMeta & TIn
       action,
       fields,
     };
+    const previous = await this.db.audit.orderBy(':id').last();
+    const entry: AuditEntry = sealAuditEntry(content, previous);
     await this.db.audit.add(entry);
     if (stamp !== SEED_STAMP) await this.db.meta.put({ key: META_KEYS.lastHlc, value: stamp });
   }

@@ -1,5 +1,6 @@
 import { HybridLogicalClock } from '../../../shared/sync/hlc';
 import type { AppDatabase } from './AppDatabase';
+import type { StorageGuard } from './storageGuard';
 
 /** Who is writing, and the clock that orders their changes. Built once when the store opens. */
 export class WriteContext {
@@ -10,6 +11,9 @@ export class WriteContext {
     /** The monitor's name from Settings; empty before setup. */
     public monitorName = '',
   ) {}
+
+  /** Stops writes when the disk is nearly full (set by openDataStore when a host is known). */
+  storageGuard: StorageGuard | undefined = undefined;
 
   /** The person recorded in audit entries. */
   actor(): string {

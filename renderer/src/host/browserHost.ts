@@ -115,6 +115,15 @@ export function createBrowserHost(appVersion: string): HostApi {
         return ok(entries);
       }),
 
+    async storageStatus() {
+      const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+      const quota = estimate?.quota;
+      if (quota === undefined) return ok({ freeBytes: null, totalBytes: null });
+      // A browser does not show the disk: what its quota still leaves to this app is the limit
+      // that matters, and the quota already shrinks with the disk's free space.
+      return ok({ freeBytes: Math.max(0, quota - (estimate?.usage ?? 0)), totalBytes: quota });
+    },
+
     async openExternal({ url }) {
       if (new URL(url).protocol !== 'https:') return fail('invalid-argument', 'Only https links open.');
       window.open(url, '_blank', 'noopener,noreferrer');

@@ -210,7 +210,8 @@ class SimDevice {
     const byId = new Map(conflicts.get(table) ?? []);
     if (kept.length > 0) byId.set(id, kept);
     else byId.delete(id);
-    conflicts.set(table, byId);
+    if (byId.size > 0) conflicts.set(table, byId);
+    else conflicts.delete(table);
     this.state = { ...this.state, records, conflicts };
 
     for (const field of fields) {

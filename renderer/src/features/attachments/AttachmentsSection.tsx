@@ -13,6 +13,7 @@ import { PendingAttachment } from './PendingAttachment';
 import { prepareAttachment, type PreparedAttachment } from './prepareAttachment';
 import { useAttachments } from './useAttachments';
 import { useCameraAvailable } from './useCameraAvailable';
+import { errorReason } from '../../app/errorReason';
 
 interface AttachmentsSectionProps {
   ownerType: AttachmentOwnerType;
@@ -55,7 +56,7 @@ export function AttachmentsSection({ ownerType, ownerId }: AttachmentsSectionPro
       setProblem(
         key?.startsWith('validation.')
           ? t(key, { max: maxSize })
-          : t('attachments.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+          : t('attachments.saveFailed', { reason: errorReason(t, error) }),
       );
     }
   };

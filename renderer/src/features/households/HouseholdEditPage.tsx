@@ -20,6 +20,7 @@ import {
 } from './householdFormValues';
 import { showRecordErrors } from './recordErrors';
 import { useHousehold } from './useHouseholds';
+import { errorReason } from '../../app/errorReason';
 
 export function HouseholdEditPage() {
   const { t } = useTranslation();
@@ -54,7 +55,7 @@ function HouseholdEditForm({ household }: { household: Household }) {
     } catch (error) {
       if (!showRecordErrors(form, error, 'household')) {
         setSaveError(
-          t('households.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+          t('households.saveFailed', { reason: errorReason(t, error) }),
         );
       }
     }

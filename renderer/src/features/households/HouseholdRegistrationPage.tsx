@@ -19,6 +19,7 @@ import { HouseholdFields } from './HouseholdFields';
 import { FormActions, FormErrorSummary } from './FormParts';
 import { MembersFieldArray } from './MembersFieldArray';
 import { showRecordErrors } from './recordErrors';
+import { errorReason } from '../../app/errorReason';
 
 export function HouseholdRegistrationPage() {
   const { data: settings } = useLocalSettings();
@@ -50,7 +51,7 @@ function RegistrationForm({ monitorName }: { monitorName: string }) {
     } catch (error) {
       if (!showRecordErrors(form, error))
         setSaveError(
-          t('households.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+          t('households.saveFailed', { reason: errorReason(t, error) }),
         );
     }
   };

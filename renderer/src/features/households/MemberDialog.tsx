@@ -16,6 +16,7 @@ import {
 import { MemberFields } from './MemberFields';
 import { ModalDialog } from './ModalDialog';
 import { showRecordErrors } from './recordErrors';
+import { errorReason } from '../../app/errorReason';
 
 interface MemberDialogProps {
   /** The member to edit; `null` adds a new one; `undefined` keeps the dialog closed. */
@@ -69,7 +70,7 @@ function MemberForm({ member, householdId, defaultCommunity, onClose }: Required
     } catch (error) {
       if (!showRecordErrors(form, error, 'member')) {
         setSaveError(
-          t('households.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+          t('households.saveFailed', { reason: errorReason(t, error) }),
         );
       }
     }

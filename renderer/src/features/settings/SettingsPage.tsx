@@ -4,19 +4,15 @@ import { useServices } from '../../app/AppServices';
 import { useNotice } from '../../app/Notices';
 import { OrganisationSettings } from '../organisations/OrganisationSettings';
 import { ReportSettings } from '../reports/ReportSettings';
+import { AuditChainCheck } from './AuditChainCheck';
 import { LanguageSelect } from './LanguageSelect';
+import { StorageHealth } from './StorageHealth';
 import { useLocalSettings } from './useLocalSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const { appInfo, storagePersisted } = useServices();
+  const { appInfo } = useServices();
   const { data: settings } = useLocalSettings();
-  const persistence =
-    storagePersisted === null
-      ? t('settings.persistenceUnknown')
-      : storagePersisted
-        ? t('settings.persistenceGranted')
-        : t('settings.persistenceDenied');
 
   return (
     <section aria-labelledby="settings-title" className="settings">
@@ -31,14 +27,10 @@ export function SettingsPage() {
       </section>
       <OrganisationSettings />
       <ReportSettings />
+      <AuditChainCheck />
       <section aria-labelledby="settings-storage">
         <h2 id="settings-storage">{t('settings.storageSection')}</h2>
-        <dl className="details">
-          <div>
-            <dt>{t('settings.persistence')}</dt>
-            <dd data-testid="storage-persistence">{persistence}</dd>
-          </div>
-        </dl>
+        <StorageHealth />
       </section>
       <section aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.aboutSection')}</h2>

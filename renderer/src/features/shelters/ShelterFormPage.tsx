@@ -7,6 +7,7 @@ import { useStore } from '../../app/AppServices';
 import { emptyShelter, ShelterForm } from './ShelterForm';
 import { useShelter } from './useShelters';
 import { useState } from 'react';
+import { errorReason } from '../../app/errorReason';
 
 function toFormValues(shelter: ShelterInput): ShelterFormValues {
   const { name, municipality, settlement, address, managingAuthority, capacity, residents, status } = shelter;
@@ -33,7 +34,7 @@ export function ShelterFormPage() {
       notice(t('shelters.saved'));
       navigate(`/shelters/${saved.id}`, { replace: true });
     } catch (error) {
-      setSaveError(t('shelterForm.saveFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      setSaveError(t('shelterForm.saveFailed', { reason: errorReason(t, error) }));
     }
   };
 
