@@ -14,6 +14,9 @@ export function localToday(now: Date = new Date()): string {
   return new Date(now.getTime() - offsetMs).toISOString().slice(0, 10);
 }
 
+/** A stored YYYY-MM-DD as a Date at local midnight, so formatting never shifts it a day. */
+export const localDate = (isoDate: string): Date => new Date(`${isoDate}T00:00:00`);
+
 /** A date that has already happened (a visit, a birth, a displacement): not after today. */
 export const pastDate = isoDate.refine((s) => s <= localToday(), { message: 'validation.dateInFuture' });
 

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { localToday } from '../../../../shared/validation/fields';
+import { localDate, localToday } from '../../../../shared/validation/fields';
 import { useStore } from '../../app/AppServices';
 import type { VisitKind } from '../../db/repositories/dashboardRepository';
 import { useLiveResult } from '../../hooks/useLiveResult';
-import { localDate } from '../referrals/localDate';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const visitPaths = { shelter: '/shelter-visits', household: '/household-visits' } as const;

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { localToday } from '../../../../shared/validation/fields';
+import { localDate, localToday } from '../../../../shared/validation/fields';
 import { isFollowUpOverdue, type FollowUp } from '../../db/repositories/followUpRepository';
 import { OverdueBadge } from '../referrals/ReferralBadges';
-import { localDate } from '../referrals/localDate';
 
 /** "Due 12 Jun 2024", marked overdue while open past that day, or "Done on …". */
 export function FollowUpDueLabel({ followUp }: { followUp: FollowUp }) {

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { consentScopes } from '../../../../shared/households/consentSchema';
 import type { Household } from '../../db/repositories/householdRepository';
 import { WithdrawConsentDialog } from './WithdrawConsentDialog';
+import { DetailList } from '../../components/DetailList';
+import { localDate } from '../../../../shared/validation/fields';
 
 /** The household's consent, and a plain warning whenever it restricts referral or sharing. */
 export function ConsentPanel({ household }: { household: Household }) {
   const { t } = useTranslation();
   const [withdrawing, setWithdrawing] = useState(false);
   const consent = household.consent;
-  const date = (value: string) => t('format.date', { value: new Date(`${value}T00:00:00`) });
+  const date = (value: string) => t('format.date', { value: localDate(value) });
   const missingScopes = consentScopes.filter((s) => !consent.scopes.includes(s));
   const restriction =
     consent.status === 'withdrawn'
@@ -56,14 +58,7 @@ export function ConsentPanel({ household }: { household: Household }) {
           {restriction}
         </p>
       )}
-      <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} />
       <WithdrawConsentDialog
         open={withdrawing}
         householdId={household.id}

@@ -5,19 +5,8 @@ import type { Household } from '../../db/repositories/householdRepository';
 import { useMunicipalityName } from '../../hooks/useReferenceNames';
 import { useCommunities, usePlacesOfDisplacement } from './useHouseholdReference';
 import { useShelterName } from './useHouseholds';
-
-function DetailList({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="details">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
+import { DetailList } from '../../components/DetailList';
+import { localDate } from '../../../../shared/validation/fields';
 
 /** The household's own details and its displacement history. */
 export function HouseholdSummary({ household: h }: { household: Household }) {
@@ -28,7 +17,7 @@ export function HouseholdSummary({ household: h }: { household: Household }) {
   const { data: shelterName } = useShelterName(h.shelterId);
   const text = (value: string) => value || t('common.notRecorded');
   const date = (value: string) =>
-    value ? t('format.date', { value: new Date(`${value}T00:00:00`) }) : t('common.notRecorded');
+    value ? t('format.date', { value: localDate(value) }) : t('common.notRecorded');
   const municipality = (code: string) => (code ? municipalityName(code) : t('common.notRecorded'));
   const shelter = h.shelterId ? (
     <Link to={`/shelters/${h.shelterId}`}>{shelterName || h.shelterId}</Link>

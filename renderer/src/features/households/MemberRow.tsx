@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Member } from '../../db/repositories/householdRepository';
 import { ageFromBirthDate } from './memberDisplay';
 import { useCommunities } from './useHouseholdReference';
+import { localDate } from '../../../../shared/validation/fields';
 
 interface MemberRowProps {
   member: Member;
@@ -30,7 +31,7 @@ export function MemberRow({ member: m, onEdit, onRemove, onRestore }: MemberRowP
       <td>
         {age}
         {m.dateOfBirth && (
-          <div className="muted">{t('format.date', { value: new Date(`${m.dateOfBirth}T00:00:00`) })}</div>
+          <div className="muted">{t('format.date', { value: localDate(m.dateOfBirth) })}</div>
         )}
       </td>
       <td>{communities.name(m.community)}</td>

@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { localToday } from '../../../../shared/validation/fields';
+import { localDate, localToday } from '../../../../shared/validation/fields';
 import { isReferralOverdue } from '../../db/repositories/referralRepository';
 import { AuditHistory } from '../audit/AuditHistory';
 import { ReportButton } from '../reports/ReportButton';
 import { FollowUpsSection } from '../followUps/FollowUpsSection';
 import { useOrganisationName } from '../organisations/useOrganisations';
-import { localDate } from './localDate';
 import { OverdueBadge, ReferralStatusBadge } from './ReferralBadges';
 import { ReferralStatusActions } from './ReferralStatusActions';
 import { ReferralStatusHistory } from './ReferralStatusHistory';
 import { useHouseholdWithMembers, useReferral } from './useReferrals';
+import { DetailList } from '../../components/DetailList';
 
 export function ReferralDetailPage() {
   const { t } = useTranslation();
@@ -64,14 +64,7 @@ export function ReferralDetailPage() {
         <ReferralStatusActions referral={referral} />
       </section>
       <section aria-label={t('referrals.details')}>
-        <dl className="details">
-          {rows.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList rows={rows} />
       </section>
       <ReferralStatusHistory history={referral.statusHistory} />
       <FollowUpsSection subjectType="referral" subjectId={referral.id} />

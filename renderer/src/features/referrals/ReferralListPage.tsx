@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { localToday } from '../../../../shared/validation/fields';
+import { localDate, localToday } from '../../../../shared/validation/fields';
 import { ListPager } from '../../components/ListPager';
 import { isReferralOverdue, type ReferralFilter } from '../../db/repositories/referralRepository';
 import { useOrganisationName } from '../organisations/useOrganisations';
-import { localDate } from './localDate';
 import { OverdueBadge, ReferralStatusBadge } from './ReferralBadges';
 import { ReferralFilters } from './ReferralFilters';
 import { filterFromParams, paramsFromFilter } from './referralFilterParams';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReferralRecord } from '../../../../shared/referrals/referralSchema';
-import { localDate } from './localDate';
+import { localDate } from '../../../../shared/validation/fields';
 
 /** Each status the referral has been in, oldest first, with the day it changed. */
 export function ReferralStatusHistory({ history }: { history: ReferralRecord['statusHistory'] }) {

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { localToday } from '../../../../shared/validation/fields';
+import { localDate, localToday } from '../../../../shared/validation/fields';
 import { isReferralOverdue } from '../../db/repositories/referralRepository';
 import { useOrganisationName } from '../organisations/useOrganisations';
-import { localDate } from './localDate';
 import { OverdueBadge, ReferralStatusBadge } from './ReferralBadges';
 import { useHouseholdReferrals } from './useReferrals';
 

@@ -10,6 +10,7 @@ import { FollowUpsSection } from '../followUps/FollowUpsSection';
 import { ShelterVisitsSection } from '../visits/ShelterVisitsSection';
 import { useShelter } from './useShelters';
 import { ReportButton } from '../reports/ReportButton';
+import { DetailList } from '../../components/DetailList';
 
 export function ShelterDetailPage() {
   const { t } = useTranslation();
@@ -75,18 +76,14 @@ export function ShelterDetailPage() {
         </div>
       </header>
       <section aria-label={t('shelters.details')}>
-        <dl className="details">
-          {rows.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList rows={rows} />
       </section>
       <ShelterVisitsSection shelterId={shelter.id} />
       <FollowUpsSection subjectType="shelter" subjectId={shelter.id} />
-      <AuditHistory recordId={shelter.id} fieldLabel={(field) => t(`shelterForm.${field}`, { defaultValue: field })} />
+      <AuditHistory
+        recordId={shelter.id}
+        fieldLabel={(field) => t(`shelterForm.${field}`, { defaultValue: field })}
+      />
       <ConfirmDialog
         open={confirming}
         title={t('shelters.archiveConfirmTitle')}

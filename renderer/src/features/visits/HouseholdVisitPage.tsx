@@ -6,7 +6,7 @@ import { useAppLanguage } from '../../hooks/useAppLanguage';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { AuditHistory } from '../audit/AuditHistory';
 import { ReferralsSection } from '../referrals/ReferralsSection';
-import { localDate } from './localDate';
+import { localDate } from '../../../../shared/validation/fields';
 import { localized } from './localizedText';
 import { useHouseholdVisit, useVisitHousehold } from './useVisits';
 import { VisitAnswers } from './VisitAnswers';

@@ -4,7 +4,7 @@ import { useStore } from '../../app/AppServices';
 import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { AuditHistory } from '../audit/AuditHistory';
 import { ShelterVisitDetails } from './ShelterVisitDetails';
-import { localDate } from './localDate';
+import { localDate } from '../../../../shared/validation/fields';
 import { useShelterVisit, useVisitShelter } from './useVisits';
 import { visitFieldLabel } from './visitFieldLabel';
 import { VisitRecordActions } from './VisitRecordActions';

@@ -3,7 +3,7 @@ import { visibleQuestions } from '../../../../shared/questionnaires/questionnair
 import type { Answers, AnswerValue, Question } from '../../../../shared/questionnaires/questionnaireSchema';
 import { questionnaires, type QuestionnaireRegistry } from '../../../../shared/questionnaires/registry';
 import { useAppLanguage } from '../../hooks/useAppLanguage';
-import { localDate } from './localDate';
+import { localDate } from '../../../../shared/validation/fields';
 import { localized } from './localizedText';
 
 interface VisitAnswersProps {

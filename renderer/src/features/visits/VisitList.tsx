@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { localDate } from './localDate';
+import { localDate } from '../../../../shared/validation/fields';
 
 interface VisitListProps<V extends { id: string; visitDate: string }> {
   title: string;
