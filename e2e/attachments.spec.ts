@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { MAX_ATTACHMENT_BYTES } from '../shared/attachments/attachmentSchema';
 import { test, expect } from './support/fixtures';
-import { completeFirstRun } from './support/flows';
+import { completeFirstRun, reloadAndUnlock } from './support/flows';
 import { fillMembers, fillReturnee, giveConsent, openRegistration, THREE_MEMBERS } from './support/householdFlows';
 import {
   attachedList,
@@ -43,7 +43,7 @@ test('attach a photo: thumbnail, size and caption listed, still there after a re
   // A real, decoded thumbnail, scaled down to 240 px on its longest side.
   await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(240);
 
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(item(page, 'roof-damage.png').getByRole('img', { name: 'Photo: roof-damage.png' })).toBeVisible();
   await expect(attachedList(page).getByRole('listitem')).toHaveCount(1);
 });
@@ -69,7 +69,7 @@ test('an oversized file or a wrong type gets a clear message and nothing is adde
   await attachFileInput(page).setInputFiles({ name: 'fake.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('no') });
   await expect(alert).toContainText('This photo could not be opened.');
 
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(attachedList(page).getByRole('listitem')).toHaveCount(1);
   await expect(item(page, 'roof-damage.png')).toBeVisible();
 });
@@ -129,6 +129,7 @@ async function installFakeCamera(page: Page, cameras: number) {
       return canvas.captureStream(15);
     };
   }, cameras);
+  // Before the first run: nothing to unlock yet.
   await page.reload();
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { completeFirstRun, fillShelterForm, openSection } from './support/flows';
+import { completeFirstRun, fillShelterForm, openSection, reloadAndUnlock } from './support/flows';
 
 const DRAFT_NAME = 'Qendra kolektive Plemetin / Племетина';
 const draftRegion = (page: Page) => page.getByRole('region', { name: 'Unfinished draft' });
@@ -27,7 +27,7 @@ test('a half-filled shelter form survives a reload, is resumed and saved, and it
   await expect(draftSaved(page)).toBeVisible();
 
   // The monitor's laptop restarts the page mid-way: the form opens empty and offers the draft.
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(draftRegion(page)).toBeVisible();
   await expect(draftRegion(page)).toContainText('You have an unfinished draft of this form');
   await expect(nameField(page)).toHaveValue('');
@@ -43,7 +43,7 @@ test('a half-filled shelter form survives a reload, is resumed and saved, and it
 
   // The saved form left no draft behind: a new form offers nothing, even after a reload.
   await openNewShelterForm(page);
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(nameField(page)).toHaveValue('');
   await nameField(page).fill('Another shelter');
   await expect(draftSaved(page)).toBeVisible();
@@ -57,13 +57,13 @@ test('a discarded draft leaves an empty form and is not offered again', async ({
   await fillShelterForm(page, { name: DRAFT_NAME, capacity: '45' });
   await expect(draftSaved(page)).toBeVisible();
 
-  await page.reload();
+  await reloadAndUnlock(page);
   await draftRegion(page).getByRole('button', { name: 'Discard draft' }).click();
   await expect(draftRegion(page)).toHaveCount(0);
   await expect(nameField(page)).toHaveValue('');
   await expect(capacityField(page)).toHaveValue('0');
 
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(nameField(page)).toHaveValue('');
   await capacityField(page).fill('12');
   await expect(draftSaved(page)).toBeVisible();

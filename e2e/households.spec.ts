@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { completeFirstRun, openSection } from './support/flows';
+import { completeFirstRun, openSection, reloadAndUnlock } from './support/flows';
 import {
   fillMember,
   fillMembers,
@@ -69,7 +69,7 @@ test('register a returnee household with three members and consent; find it by a
   await search.fill('milica');
   await expect(page.getByText('1 household', { exact: true })).toBeVisible();
 
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(search).toHaveValue('milica');
   await expect(rows).toHaveCount(2);
   await rows.nth(1).getByRole('link', { name: 'Dragan Đorđević' }).click();
@@ -116,7 +116,7 @@ test('bad input gets a clear message and saves nothing', async ({ app }) => {
     .getByRole('textbox', { name: /^Full name/ })
     .press('Escape');
   await expect(page.getByRole('heading', { level: 1, name: 'Households' })).toBeVisible();
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(page.getByText('No households registered yet.')).toBeVisible();
 });
 
@@ -133,7 +133,7 @@ test('an abandoned registration survives a reload as a draft: resumed and saved,
   await fillMember(page, 2, { fullName: 'Ђорђе Петровић' });
   await expect(page.getByText(/^Draft saved at /)).toBeVisible();
 
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(draftRegion(page)).toContainText('You have an unfinished draft of this form');
   await expect(headName(page)).toHaveValue('');
   await expect(member(page, 2)).toHaveCount(0);
@@ -162,18 +162,18 @@ test('an abandoned registration survives a reload as a draft: resumed and saved,
 
   // The saved registration left no draft behind.
   await openRegistration(page);
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(headName(page)).toHaveValue('');
   await expect(draftRegion(page)).toHaveCount(0);
 
   // A second abandoned form, discarded: empty, and not offered again.
   await fillMember(page, 1, { fullName: 'Ardian Berisha' });
   await expect(page.getByText(/^Draft saved at /)).toBeVisible();
-  await page.reload();
+  await reloadAndUnlock(page);
   await draftRegion(page).getByRole('button', { name: 'Discard draft' }).click();
   await expect(draftRegion(page)).toHaveCount(0);
   await expect(headName(page)).toHaveValue('');
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(headName(page)).toBeVisible();
   await expect(draftRegion(page)).toHaveCount(0);
   await openSection(page, 'Households');
@@ -241,7 +241,7 @@ test('on the household page: members added, refused, removed and restored; conse
   await expect(history).toContainText('Changed by Arta Berisha');
   await expect(history).toContainText('Informed consent');
 
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(members).toHaveCount(5);
   await expect(consent.getByRole('note')).toBeVisible();
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { completeFirstRun, createShelter, openSection } from './support/flows';
+import { completeFirstRun, createShelter, openSection, reloadAndUnlock, unlock } from './support/flows';
 
 /** What each language must show: a few known strings and a municipality name. */
 const expected = {
@@ -43,10 +43,11 @@ test('switches through all four languages and keeps the choice across reload and
   }
 
   await chooseLanguage(page, 'sr-Cyrl');
-  await page.reload();
+  await reloadAndUnlock(page);
   await expectLanguage(page, 'sr-Cyrl');
 
   page = await app.restart();
+  await unlock(page);
   await expectLanguage(page, 'sr-Cyrl');
 });
 
@@ -99,10 +100,10 @@ test.describe('with an Albanian system locale', () => {
     const { page } = app;
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Monitor');
     await expect(page.locator('html')).toHaveAttribute('lang', 'sq');
-    await expect(page.getByRole('button', { name: 'Fillo' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Krijo hapësirën time të mbrojtur' })).toBeVisible();
     await chooseLanguage(page, 'sr-Cyrl');
-    await expect(page.getByRole('button', { name: 'Започни' })).toBeVisible();
-    await completeFirstRun(page, 'Марко Јовановић', 'Започни');
+    await expect(page.getByRole('button', { name: 'Направи мој заштићени простор' })).toBeVisible();
+    await completeFirstRun(page, { monitorName: 'Марко Јовановић' });
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Колективни центри' })).toBeVisible();
   });
 });

@@ -1,5 +1,5 @@
 import { test, expect } from './support/fixtures';
-import { completeFirstRun, openSection } from './support/flows';
+import { completeFirstRun, openSection, reloadAndUnlock } from './support/flows';
 import {
   fillReferralForm,
   isoDaysFromToday,
@@ -76,7 +76,7 @@ test('refer a household member to a service and move the referral open → accep
   await page.getByRole('link', { name: 'Dragan Đorđević' }).click();
   await expect(referralsRegion(page).getByRole('listitem')).toContainText(['Civil documentation']);
   await expect(referralsRegion(page)).toContainText('Completed');
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(referralsRegion(page)).toContainText('Completed');
 });
 
@@ -233,7 +233,7 @@ test('a half-filled referral survives a reload and can be resumed', async ({ app
   await page.getByRole('textbox', { name: 'Reason for referral' }).fill('Missing father since 1999');
   await expect(page.getByText(/^Draft saved/)).toBeVisible();
 
-  await page.reload();
+  await reloadAndUnlock(page);
   const draft = page.getByRole('region', { name: 'Unfinished draft' });
   await draft.getByRole('button', { name: 'Resume draft' }).click();
   await expect(page.getByRole('combobox', { name: /^Organisation/ })).toHaveValue(/.+/);

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { test, expect } from './support/fixtures';
-import { completeFirstRun, createShelter, fillShelterForm, openSection } from './support/flows';
+import { completeFirstRun, createShelter, fillShelterForm, openSection, reloadAndUnlock } from './support/flows';
 
 const SHELTER_NAME = 'Qendra kolektive "Mitrovicë" / Колективни центар';
 
@@ -56,7 +56,7 @@ test('create, edit, search and archive a shelter; everything survives a reload',
   await expect(rows).toHaveCount(3);
 
   // Reload: nothing is lost.
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(rows).toHaveCount(3);
   await page.getByRole('link', { name: SHELTER_NAME }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SHELTER_NAME);
@@ -77,7 +77,7 @@ test('create, edit, search and archive a shelter; everything survives a reload',
   await expect(showArchived).toBeChecked();
   await expect(page.getByRole('link', { name: SHELTER_NAME })).toBeVisible();
 
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(page.getByRole('checkbox', { name: 'Show archived shelters' })).toBeChecked();
   await page.getByRole('link', { name: SHELTER_NAME }).click();
   await expect(page.getByText('Archived', { exact: true })).toBeVisible();
@@ -111,7 +111,7 @@ test('bad input gets a clear message and saves nothing', async ({ app }) => {
   // Escape cancels: back to the list, which is still empty after a reload.
   await page.getByRole('textbox', { name: /Name of the shelter/ }).press('Escape');
   await expect(page.getByRole('heading', { level: 1, name: 'Collective shelters' })).toBeVisible();
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(page.getByText('No shelters yet.')).toBeVisible();
 });
 

@@ -1,5 +1,5 @@
 import { test, expect } from './support/fixtures';
-import { completeFirstRun, createShelter } from './support/flows';
+import { completeFirstRun, createShelter, reloadAndUnlock, unlock } from './support/flows';
 import { registerHousehold } from './support/referralFlows';
 import {
   answerChoice,
@@ -102,7 +102,7 @@ test('shelter visits: record two, listed newest first; bad input saves nothing',
   // Escape cancels; the shelter still has its two visits only, also after a reload.
   await negative.press('Escape');
   await expect(page.getByRole('heading', { level: 1, name: SHELTER })).toBeVisible();
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(visitsRegion(page).getByRole('row')).toHaveCount(3);
 });
 
@@ -214,7 +214,7 @@ test('household visit: the returnee questionnaire shows follow-up questions as a
 
   // Still there after a restart, and listed on the household's page.
   await app.restart();
-  await expect(app.page.getByRole('navigation')).toBeVisible();
+  await unlock(app.page);
   await app.page.getByRole('navigation').getByRole('link', { name: 'Households', exact: true }).click();
   await app.page.getByRole('link', { name: household }).click();
   const visitRows = visitsRegion(app.page).getByRole('row');
@@ -239,7 +239,7 @@ test('a half-filled shelter visit survives a reload; Enter saves it', async ({ a
   });
   await expect(page.getByText(/^Draft saved at /)).toBeVisible();
 
-  await page.reload();
+  await reloadAndUnlock(page);
   const draft = page.getByRole('region', { name: 'Unfinished draft' });
   await draft.getByRole('button', { name: 'Resume draft' }).click();
   await expect(page.getByRole('spinbutton', { name: 'Older persons — female' })).toHaveValue('2');
@@ -260,7 +260,7 @@ test('a half-filled shelter visit survives a reload; Enter saves it', async ({ a
   // Saved: the form leaves no draft behind.
   await page.getByRole('link', { name: `← ${SHELTER}` }).click();
   await visitsRegion(page).getByRole('link', { name: 'New visit' }).click();
-  await page.reload();
+  await reloadAndUnlock(page);
   await expect(page.getByRole('heading', { level: 1, name: 'New shelter visit' })).toBeVisible();
   await expect(page.getByRole('spinbutton', { name: 'Older persons — female' })).toHaveValue('0');
   // Autosave runs only when no older draft is waiting, so "Draft saved" proves none was offered.

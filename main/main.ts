@@ -1,9 +1,12 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDevServerUrl } from './config/devServer';
+import { forwardLockEvents } from './power/lockOnSystemEvents';
+import { createBackupHandlers } from './ipc/backupHandlers';
 import { createHostHandlers } from './ipc/hostHandlers';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
+import { createSyncFolderHandlers } from './ipc/syncFolderHandlers';
 import { APP_ENTRY_URL, APP_SCHEME } from './protocol/appOrigin';
 import { createAppProtocolHandler } from './protocol/appProtocolHandler';
 import { buildContentSecurityPolicy, withContentSecurityPolicy } from './security/contentSecurityPolicy';
@@ -11,6 +14,7 @@ import { createNavigationGuard } from './security/navigationGuard';
 import { createPermissionCheckHandler, createPermissionRequestHandler } from './security/permissions';
 import { createIsTrustedSender } from './security/trustedSender';
 import { createWindowOpenHandler } from './security/windowOpenHandler';
+import { createBackupStore } from './services/backupStore';
 import { createFileService } from './services/fileService';
 import { constructMainWindow } from './window/windowOptions';
 
@@ -51,6 +55,9 @@ if (!app.requestSingleInstanceLock()) {
       configureDefaultSession();
       registerIpcHandlers(ipcMain, createHandlers(), isTrustedSender);
       mainWindow = createMainWindow();
+      forwardLockEvents(powerMonitor, (reason) => {
+        for (const window of BrowserWindow.getAllWindows()) window.webContents.send('vault:lock-requested', reason);
+      });
     })
     .catch((error: unknown) => {
       console.error('Protection Monitor failed to start:', error);
@@ -110,7 +117,14 @@ function createHandlers() {
   // Dialogs are attached to the main window so they are modal to it, as users expect.
   const parent = (): BrowserWindow | null =>
     mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
-  return createHostHandlers({
+  const files = createFileService();
+  const syncFolder = createSyncFolderHandlers({
+    folders: files,
+    notify: (channel, payload) => parent()?.webContents.send(channel, payload),
+    onWatchError: (_folderId, error) => console.warn('Sync folder watch:', error),
+  });
+  app.on('will-quit', () => void syncFolder.closeAll());
+  const host = createHostHandlers({
     dialog: {
       showSaveDialog: (options) => {
         const window = parent();
@@ -128,8 +142,17 @@ function createHandlers() {
       getPreferredSystemLanguages: () => app.getPreferredSystemLanguages(),
       getDefaultSaveDirectory: () => app.getPath('documents'),
     },
-    files: createFileService(),
+    files,
     storage: { dataPath: app.getPath('userData') },
     platform: process.platform,
   });
+  const backups = createBackupHandlers({
+    store: createBackupStore(app.getPath('userData')),
+    showOpenFileDialog: ({ filters }) => {
+      const window = parent();
+      const options = { properties: ['openFile' as const], filters };
+      return window === null ? dialog.showOpenDialog(options) : dialog.showOpenDialog(window, options);
+    },
+  });
+  return { ...host, ...syncFolder.handlers, ...backups };
 }

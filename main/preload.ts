@@ -6,5 +6,13 @@ import { createHostApi } from './preload/createHostApi';
 // (and what it imports) into one CommonJS file.
 contextBridge.exposeInMainWorld(
   HOST_API_GLOBAL,
-  createHostApi((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+  createHostApi(
+    (channel, ...args) => ipcRenderer.invoke(channel, ...args),
+    (channel, listener) => {
+      // The Electron event object stays here: the page gets the payload only.
+      const handler = (_event: unknown, payload: unknown) => listener(payload);
+      ipcRenderer.on(channel, handler);
+      return () => ipcRenderer.removeListener(channel, handler);
+    },
+  ),
 );

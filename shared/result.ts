@@ -8,6 +8,8 @@ export const hostErrorCodes = [
   'unknown-folder',
   'io-error',
   'unsupported',
+  /** A file above the size the caller accepts (`files:open-with-dialog`). */
+  'too-large',
 ] as const;
 export type HostErrorCode = (typeof hostErrorCodes)[number];
 

@@ -15,6 +15,8 @@ export interface AppHandle {
   userDataDir: string;
   /** Closes the app and starts it again on the same profile, as a person restarting it would. */
   restart(): Promise<Page>;
+  /** Closes the app (the browser or Electron) and leaves the profile folder as it is on disk. */
+  stop(): Promise<void>;
 }
 
 interface Running {
@@ -45,25 +47,54 @@ async function launchElectron(userDataDir: string, locale: string): Promise<Runn
   return { page: page as unknown as Page, close: () => app.close() };
 }
 
-export const test = base.extend<{ app: AppHandle; systemLocale: string }>({
+/** Starts the app on a fresh profile; `dispose` closes it and removes the profile. */
+async function startApp(systemLocale: string): Promise<{ handle: AppHandle; dispose(): Promise<void> }> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'pm-e2e-'));
+  const launch = e2eTarget() === 'electron' ? launchElectron : launchBrowser;
+  let running: Running | null = await launch(userDataDir, systemLocale);
+  const handle: AppHandle = {
+    page: running.page,
+    userDataDir,
+    async restart() {
+      await running?.close();
+      running = await launch(userDataDir, systemLocale);
+      handle.page = running.page;
+      return running.page;
+    },
+    async stop() {
+      await running?.close();
+      running = null;
+    },
+  };
+  return {
+    handle,
+    async dispose() {
+      await running?.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<{
+  app: AppHandle;
+  /** Another installation (e.g. Headquarters beside a field device), each with its own profile. */
+  anotherApp: () => Promise<AppHandle>;
+  systemLocale: string;
+}>({
   systemLocale: ['en-US', { option: true }],
   app: async ({ systemLocale }, use) => {
-    const userDataDir = await mkdtemp(join(tmpdir(), 'pm-e2e-'));
-    const launch = e2eTarget() === 'electron' ? launchElectron : launchBrowser;
-    let running = await launch(userDataDir, systemLocale);
-    const handle: AppHandle = {
-      page: running.page,
-      userDataDir,
-      async restart() {
-        await running.close();
-        running = await launch(userDataDir, systemLocale);
-        handle.page = running.page;
-        return running.page;
-      },
-    };
-    await use(handle);
-    await running.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    const started = await startApp(systemLocale);
+    await use(started.handle);
+    await started.dispose();
+  },
+  anotherApp: async ({ systemLocale }, use) => {
+    const started: { dispose(): Promise<void> }[] = [];
+    await use(async () => {
+      const app = await startApp(systemLocale);
+      started.push(app);
+      return app.handle;
+    });
+    for (const app of started) await app.dispose();
   },
 });
 

@@ -1,6 +1,6 @@
 import { statfs as nodeStatfs } from 'node:fs/promises';
 import path from 'node:path';
-import type { IpcHandlers } from '../../shared/ipc/contract';
+import type { BackupChannel, IpcHandlers, SyncFolderChannel } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/result';
 import { toHttpsUrl } from '../security/windowOpenHandler';
 import type { FileService } from '../services/fileService';
@@ -51,8 +51,14 @@ export interface HostHandlerDeps {
   platform: string;
 }
 
-/** The Electron implementation of every IPC channel; arguments arrive already validated. */
-export function createHostHandlers(deps: HostHandlerDeps): IpcHandlers {
+/**
+ * The channels createHostHandlers implements: all but the sync folder's (syncFolderHandlers.ts)
+ * and the backups' (backupHandlers.ts).
+ */
+export type HostHandlers = Omit<IpcHandlers, SyncFolderChannel | BackupChannel>;
+
+/** The Electron implementation of the IPC channels; arguments arrive already validated. */
+export function createHostHandlers(deps: HostHandlerDeps): HostHandlers {
   const { dialog, shell, app, files, storage } = deps;
   const statfs = storage.statfs ?? nodeStatfs;
   // Remembered for this session only, so each save dialog opens where the user last saved.

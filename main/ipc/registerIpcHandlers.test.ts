@@ -38,6 +38,17 @@ function unusedHandlers(): IpcHandlers {
     'folders:list': unused,
     'shell:open-external': unused,
     'app:storage-status': unused,
+    'sync-folder:list-inbox': unused,
+    'sync-folder:read-inbox': unused,
+    'sync-folder:write-outbox': unused,
+    'sync-folder:archive-inbox': unused,
+    'sync-folder:watch': unused,
+    'sync-folder:unwatch': unused,
+    'backups:write': unused,
+    'backups:list': unused,
+    'backups:read': unused,
+    'backups:delete': unused,
+    'files:open-with-dialog': unused,
   };
 }
 

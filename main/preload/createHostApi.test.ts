@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ipcArgSchemas } from '../../shared/ipc/contract';
 import { ok } from '../../shared/result';
-import { createHostApi, type RawInvoke } from './createHostApi';
+import { createHostApi, type RawInvoke, type RawSubscribe } from './createHostApi';
 
 const folderId = '3f1c2b8e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
 const data = new Uint8Array([1, 2]);
 
 function recordingApi(reply: unknown = ok(null)) {
   const rawInvoke = vi.fn<RawInvoke>(() => Promise.resolve(reply));
-  return { api: createHostApi(rawInvoke), rawInvoke };
+  return { api: createHostApi(rawInvoke, () => () => undefined), rawInvoke };
 }
 
 describe('createHostApi (preload)', () => {
@@ -40,17 +40,42 @@ describe('createHostApi (preload)', () => {
       [
         'appInfo',
         'listFiles',
+        'onLockRequested',
         'openExternal',
         'pickFolder',
         'readFile',
         'saveFileWithDialog',
         'storageStatus',
         'writeFile',
+        'listSyncInbox',
+        'readSyncInboxFile',
+        'writeSyncOutboxFile',
+        'archiveSyncInboxFile',
+        'watchSyncInbox',
+        'unwatchSyncInbox',
+        'onSyncInboxReady',
+        'writeBackup',
+        'listBackups',
+        'readBackup',
+        'deleteBackup',
+        'openFileWithDialog',
       ].sort(),
     );
     // One argument that satisfies every method, so each can be called generically.
-    const anyArgs = { folderId, relativePath: 'a', data, suggestedName: 'a', url: 'https://x.org/' };
-    for (const method of Object.values(api)) await method(anyArgs);
+    const anyArgs = {
+      folderId,
+      relativePath: 'a',
+      data,
+      suggestedName: 'a',
+      url: 'https://x.org/',
+      name: 'a.pmbundle',
+      vaultId: '2b1f0c3e-5d4a-4f6b-8c7d-9e0f1a2b3c4d',
+      kind: 'daily' as const,
+      createdAt: '2025-01-15T10:30:00.000Z',
+      maxBytes: 1,
+    };
+    const { onLockRequested: _subscription, onSyncInboxReady: _inboxSubscription, ...requests } = api;
+    for (const method of Object.values(requests)) await method(anyArgs);
     expect(new Set(rawInvoke.mock.calls.map(([channel]) => channel))).toEqual(
       new Set(Object.keys(ipcArgSchemas)),
     );
@@ -67,10 +92,90 @@ describe('createHostApi (preload)', () => {
   });
 
   it('turns a broken channel into an io-error result instead of a rejection', async () => {
-    const api = createHostApi(() => Promise.reject(new Error("No handler registered for 'app:info'")));
+    const api = createHostApi(
+      () => Promise.reject(new Error("No handler registered for 'app:info'")),
+      () => () => undefined,
+    );
     expect(await api.appInfo()).toEqual({
       ok: false,
       error: { code: 'io-error', message: "app:info: No handler registered for 'app:info'" },
     });
+  });
+
+  it('passes lock requests on only when their payload matches the contract, and unsubscribes', () => {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const rawSubscribe = vi.fn<RawSubscribe>((channel, listener) => {
+      listeners.set(channel, listener);
+      return () => listeners.delete(channel);
+    });
+    const api = createHostApi(() => Promise.resolve(ok(null)), rawSubscribe);
+    const received: string[] = [];
+    const unsubscribe = api.onLockRequested((reason) => received.push(reason));
+    const emit = listeners.get('vault:lock-requested')!;
+    emit('suspend');
+    emit({ __proto__: 'x' });
+    emit('lock-screen');
+    emit('reboot');
+    expect(received).toEqual(['suspend', 'lock-screen']);
+    unsubscribe();
+    expect(listeners.has('vault:lock-requested')).toBe(false);
+  });
+
+  it('maps the sync folder methods to their channels', async () => {
+    const { api, rawInvoke } = recordingApi();
+    await api.listSyncInbox({ folderId });
+    await api.readSyncInboxFile({ folderId, name: 'a.pmbundle' });
+    await api.writeSyncOutboxFile({ folderId, name: 'a.pmbundle', data });
+    await api.archiveSyncInboxFile({ folderId, name: 'a.pmbundle', disposition: 'rejected' });
+    await api.watchSyncInbox({ folderId });
+    await api.unwatchSyncInbox({ folderId });
+    expect(rawInvoke.mock.calls).toEqual([
+      ['sync-folder:list-inbox', { folderId }],
+      ['sync-folder:read-inbox', { folderId, name: 'a.pmbundle' }],
+      ['sync-folder:write-outbox', { folderId, name: 'a.pmbundle', data }],
+      ['sync-folder:archive-inbox', { folderId, name: 'a.pmbundle', disposition: 'rejected' }],
+      ['sync-folder:watch', { folderId }],
+      ['sync-folder:unwatch', { folderId }],
+    ]);
+  });
+
+  it('maps the backup methods to their channels', async () => {
+    const { api, rawInvoke } = recordingApi();
+    const vaultId = '2b1f0c3e-5d4a-4f6b-8c7d-9e0f1a2b3c4d';
+    const name = `pm-${vaultId}-20250115T103000Z-daily.pmbackup`;
+    const createdAt = '2025-01-15T10:30:00.000Z';
+    await api.writeBackup({ vaultId, kind: 'daily', createdAt, data });
+    await api.listBackups({ vaultId });
+    await api.readBackup({ name });
+    await api.deleteBackup({ name });
+    await api.openFileWithDialog({ filters: [], maxBytes: 10 });
+    expect(rawInvoke.mock.calls).toEqual([
+      ['backups:write', { vaultId, kind: 'daily', createdAt, data }],
+      ['backups:list', { vaultId }],
+      ['backups:read', { name }],
+      ['backups:delete', { name }],
+      ['files:open-with-dialog', { filters: [], maxBytes: 10 }],
+    ]);
+  });
+
+  it('passes inbox-ready events on only when they match the contract, and unsubscribes', () => {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const api = createHostApi(
+      () => Promise.resolve(ok(null)),
+      (channel, listener) => {
+        listeners.set(channel, listener);
+        return () => listeners.delete(channel);
+      },
+    );
+    const received: unknown[] = [];
+    const unsubscribe = api.onSyncInboxReady((event) => received.push(event));
+    const emit = listeners.get('sync-folder:inbox-ready')!;
+    const file = { name: 'a.pmbundle', kind: 'bundle', size: 10, modifiedAt: '2025-01-01T00:00:00.000Z' };
+    emit({ folderId, files: [file] });
+    emit({ folderId, files: [{ ...file, name: '../a.pmbundle' }] });
+    emit({ folderId: 'not-a-uuid', files: [] });
+    expect(received).toEqual([{ folderId, files: [file] }]);
+    unsubscribe();
+    expect(listeners.has('sync-folder:inbox-ready')).toBe(false);
   });
 });

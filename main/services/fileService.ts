@@ -14,6 +14,8 @@ export interface FileService {
   listFiles(folderId: string, relativePath?: string): Promise<HostResult<FolderEntry[]>>;
   /** Atomic write to a path the user chose in a save dialog. */
   saveToPath(absolutePath: string, data: Uint8Array): Promise<HostResult<null>>;
+  /** The real path of a picked folder, for other main-side services; never sent to the renderer. */
+  folderPath(folderId: string): HostResult<string>;
 }
 
 /** An expected failure, carried up to the public method that turns it into a HostResult. */
@@ -87,6 +89,13 @@ export function createFileService(io: AtomicWriteIo = nodeAtomicWriteIo): FileSe
         await writeAtomically(path.join(parent, path.basename(absolutePath)), data, io);
         return null;
       }),
+
+    folderPath: (folderId) => {
+      const root = folders.get(folderId);
+      return root === undefined
+        ? fail('unknown-folder', 'This folder is not open any more; pick it again.')
+        : ok(root);
+    },
   };
 }
 

@@ -1,13 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { App } from './app/App';
-import { AppServicesProvider } from './app/AppServices';
-import { openDataStore } from './db/dataStore';
-import { createStorageGuard } from './db/storageGuard';
+import { VaultGate } from './features/vault/VaultGate';
 import { resolveHost } from './host/host';
 import { initI18n } from './i18n/i18n';
 import './styles.css';
+import { openVaultRegistry } from './vault/vaultRegistry';
+import { createVaultService } from './vault/vaultService';
 
 async function requestPersistentStorage(): Promise<boolean | null> {
   if (!navigator.storage?.persist) return null;
@@ -27,13 +26,12 @@ async function start() {
     : { name: 'Protection Monitor', version: __APP_VERSION__, platform: '', host: 'browser' as const, systemLocales: [...navigator.languages] };
   const i18n = await initI18n(appInfo.systemLocales);
   try {
-    const [store, storagePersisted] = await Promise.all([openDataStore(undefined, undefined, createStorageGuard(host)), requestPersistentStorage()]);
+    const storagePersisted = await requestPersistentStorage();
+    const service = createVaultService(openVaultRegistry());
     root.render(
       <StrictMode>
         <I18nextProvider i18n={i18n}>
-          <AppServicesProvider services={{ store, host, appInfo, storagePersisted }}>
-            <App />
-          </AppServicesProvider>
+          <VaultGate service={service} host={host} appInfo={appInfo} storagePersisted={storagePersisted} />
         </I18nextProvider>
       </StrictMode>,
     );

@@ -69,5 +69,7 @@ export const householdRecordSchema = recordMetaSchema.extend({
   headName: z.string(),
   memberCount: z.number().int(),
   searchTokens: z.array(z.string()),
+  /** When the personal data were erased (retention or a person's request); absent until then. */
+  erasedAt: z.string().datetime().optional(),
 });
 export type HouseholdRecord = z.infer<typeof householdRecordSchema>;

@@ -71,5 +71,7 @@ export type PersonWithHousehold = z.output<typeof personSchema>;
 export const personRecordSchema = recordMetaSchema.extend({
   householdId: z.string().uuid(),
   searchTokens: z.array(z.string()),
+  /** When the personal data were erased (retention or a person's request); absent until then. */
+  erasedAt: z.string().datetime().optional(),
 });
 export type PersonRecord = z.infer<typeof personRecordSchema> & PersonInput;

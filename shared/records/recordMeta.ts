@@ -25,7 +25,8 @@ export const recordMetaSchema = z.object({
 export type RecordMeta = z.infer<typeof recordMetaSchema>;
 export const recordMetaKeys = Object.keys(recordMetaSchema.shape) as (keyof RecordMeta)[];
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+/** `erase`: personal data removed for good (retention or a person's request); not undoable. */
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'erase';
 
 export interface AuditEntry {
   /** Local order; set by the record store as the previous entry's seq + 1 (the hash covers it). */

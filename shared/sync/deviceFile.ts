@@ -12,6 +12,7 @@ import { parseDocument, signDocument, verifyDocument } from './signedDocument';
  */
 export const DEVICE_FILE_FORMAT = 'protection-monitor/device';
 export const DEVICE_FILE_VERSION = 1;
+export const DEVICE_FILE_EXTENSION = '.pmdevice';
 
 /** Device ids are UUIDs in the app; the format allows any short, plain id (tests use `dev-a`). */
 export const deviceIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/);

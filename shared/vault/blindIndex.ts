@@ -1,3 +1,5 @@
+import { hmac } from '@noble/hashes/hmac';
+import { sha256 } from '@noble/hashes/sha2';
 import { searchTokens } from '../text/normalize';
 import { toBase64Url, utf8 } from './encoding';
 
@@ -20,6 +22,9 @@ import { toBase64Url, utf8 } from './encoding';
  * roughly, how many tokens and letters a name has (the number of tags). Not the letters
  * themselves. Tags are sorted so their order does not tell which prefixes belong together.
  * The `domain` keeps fields apart: a first-name tag and a place-name tag for the same word differ.
+ *
+ * Synchronous (HMAC from @noble/hashes): tags are derived while a record is written, inside its
+ * IndexedDB transaction, where awaiting WebCrypto would end the transaction.
  */
 export const BLIND_INDEX_TAG_BYTES = 12;
 /** One-letter prefixes would split the records into ~26 large, easily profiled groups. */
@@ -42,17 +47,17 @@ function settings(options: BlindIndexOptions) {
   };
 }
 
-async function tag(key: CryptoKey, domain: string, prefix: string): Promise<string> {
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(`${domain}\u0000${prefix}`)));
+function tag(key: Uint8Array, domain: string, prefix: string): string {
+  const mac = hmac(sha256, key, utf8(`${domain}\u0000${prefix}`));
   return toBase64Url(mac.subarray(0, BLIND_INDEX_TAG_BYTES));
 }
 
 /** Tags to store with a record: every prefix (min…max letters) of every token, sorted, distinct. */
-export async function blindIndexTags(
+export function blindIndexTags(
   text: string | readonly string[],
-  key: CryptoKey,
+  key: Uint8Array,
   options: BlindIndexOptions = {},
-): Promise<string[]> {
+): string[] {
   const { domain, min, max } = settings(options);
   const texts = typeof text === 'string' ? [text] : text;
   const prefixes = new Set<string>();
@@ -60,7 +65,7 @@ export async function blindIndexTags(
     const letters = Array.from(token);
     for (let n = min; n <= Math.min(letters.length, max); n++) prefixes.add(letters.slice(0, n).join(''));
   }
-  const tags = await Promise.all([...prefixes].map((p) => tag(key, domain, p)));
+  const tags = [...prefixes].map((p) => tag(key, domain, p));
   return [...new Set(tags)].sort();
 }
 
@@ -69,17 +74,13 @@ export async function blindIndexTags(
  * A record matches when it holds every tag. Empty when no token is long enough: ask for more
  * letters instead of listing everything.
  */
-export async function blindQueryTags(
-  query: string,
-  key: CryptoKey,
-  options: BlindIndexOptions = {},
-): Promise<string[]> {
+export function blindQueryTags(query: string, key: Uint8Array, options: BlindIndexOptions = {}): string[] {
   const { domain, min, max } = settings(options);
   const prefixes = new Set<string>();
   for (const token of searchTokens(query)) {
     const letters = Array.from(token);
     if (letters.length >= min) prefixes.add(letters.slice(0, max).join(''));
   }
-  const tags = await Promise.all([...prefixes].map((p) => tag(key, domain, p)));
+  const tags = [...prefixes].map((p) => tag(key, domain, p));
   return [...new Set(tags)].sort();
 }

@@ -62,16 +62,25 @@ export function unwrapDataKeyForRewrap(wrapped: Uint8Array, kek: CryptoKey): Pro
 }
 
 export interface VaultKeys {
-  /** AES-256-GCM for record fields (`fieldCipher`). */
-  fieldKey: CryptoKey;
-  /** HMAC-SHA-256 for name search tags (`blindIndex`). */
-  blindIndexKey: CryptoKey;
+  /**
+   * AES-256-GCM key bytes for record fields (`fieldCipher`). Bytes, not a CryptoKey: fields are
+   * sealed synchronously inside IndexedDB transactions (see fieldCipher.ts). Wipe on lock.
+   */
+  fieldKey: Uint8Array;
+  /** HMAC-SHA-256 key bytes for name search tags (`blindIndex`), bytes for the same reason. */
+  blindIndexKey: Uint8Array;
   /** AES-256-GCM for backup files (`backupContainer`). */
   backupKey: CryptoKey;
   /** HMAC-SHA-256 for a keyed audit chain (`auditChain`). */
   auditKey: CryptoKey;
   /** A public fingerprint of the data key: tells which vault a backup belongs to. */
   keyId: string;
+}
+
+/** Overwrites the byte keys; the CryptoKeys go with the last reference to them. */
+export function wipeVaultKeys(keys: VaultKeys): void {
+  keys.fieldKey.fill(0);
+  keys.blindIndexKey.fill(0);
 }
 
 const hkdf = (label: string) => ({
@@ -85,12 +94,18 @@ const hkdf = (label: string) => ({
 export async function deriveVaultKeys(masterKey: CryptoKey): Promise<VaultKeys> {
   const aes = { name: 'AES-GCM', length: 256 };
   const hmac = { name: 'HMAC', hash: 'SHA-256', length: 256 };
-  const [fieldKey, blindIndexKey, backupKey, auditKey, keyIdBits] = await Promise.all([
-    crypto.subtle.deriveKey(hkdf('fields'), masterKey, aes, false, ['encrypt', 'decrypt']),
-    crypto.subtle.deriveKey(hkdf('blind-index'), masterKey, hmac, false, ['sign']),
+  const [fieldBits, blindIndexBits, backupKey, auditKey, keyIdBits] = await Promise.all([
+    crypto.subtle.deriveBits(hkdf('fields'), masterKey, 256),
+    crypto.subtle.deriveBits(hkdf('blind-index'), masterKey, 256),
     crypto.subtle.deriveKey(hkdf('backup'), masterKey, aes, false, ['encrypt', 'decrypt']),
     crypto.subtle.deriveKey(hkdf('audit-chain'), masterKey, hmac, false, ['sign']),
     crypto.subtle.deriveBits(hkdf('key-id'), masterKey, 128),
   ]);
-  return { fieldKey, blindIndexKey, backupKey, auditKey, keyId: toBase64Url(new Uint8Array(keyIdBits)) };
+  return {
+    fieldKey: new Uint8Array(fieldBits),
+    blindIndexKey: new Uint8Array(blindIndexBits),
+    backupKey,
+    auditKey,
+    keyId: toBase64Url(new Uint8Array(keyIdBits)),
+  };
 }

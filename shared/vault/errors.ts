@@ -16,6 +16,7 @@ export const vaultErrorCodes = [
   'decryption-failed',
   'unsupported-value',
   'already-encrypted',
+  'invalid-key',
   'backup-not-a-backup',
   'backup-truncated',
   'backup-corrupted',

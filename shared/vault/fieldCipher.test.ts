@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toHex, utf8 } from './encoding';
+import { toBytes, toHex, utf8 } from './encoding';
 import { isVaultError } from './errors';
 import { decryptFields, encryptFields, paddedLength, type FieldEnvelope } from './fieldCipher';
 
-const newKey = () =>
-  crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+const newKey = () => crypto.getRandomValues(new Uint8Array(32));
 const failsWith = (code: string) => (error: unknown) => isVaultError(error) && error.code === code;
 
 const person = {
@@ -68,7 +67,7 @@ describe('encryptFields / decryptFields', () => {
         const target = index < enc.iv.length ? enc.iv : enc.ct;
         const at = index < enc.iv.length ? index : index - enc.iv.length;
         target[at]! ^= 1 << bit;
-        await expect(decryptFields({ ...stored, enc }, key)).rejects.toSatisfy(
+        await expect(async () => decryptFields({ ...stored, enc }, key)).rejects.toSatisfy(
           failsWith('decryption-failed'),
         );
       }),
@@ -80,14 +79,14 @@ describe('encryptFields / decryptFields', () => {
     const key = await newKey();
     const stored = await encryptFields(person, sensitive, key);
     const moved = { ...stored, id: '7b0d7c4e-3c1e-4a8e-9d61-0b7f3e2a9c11' };
-    await expect(decryptFields(moved, key)).rejects.toSatisfy(failsWith('decryption-failed'));
-    await expect(decryptFields(stored, await newKey())).rejects.toSatisfy(failsWith('decryption-failed'));
+    await expect(async () => decryptFields(moved, key)).rejects.toSatisfy(failsWith('decryption-failed'));
+    await expect(async () => decryptFields(stored, await newKey())).rejects.toSatisfy(failsWith('decryption-failed'));
     const scoped = await encryptFields(person, sensitive, key, { aad: `person:${person.id}` });
     expect(await decryptFields(scoped, key, { aad: `person:${person.id}` })).toEqual(person);
-    await expect(decryptFields(scoped, key, { aad: `household:${person.id}` })).rejects.toSatisfy(
+    await expect(async () => decryptFields(scoped, key, { aad: `household:${person.id}` })).rejects.toSatisfy(
       failsWith('decryption-failed'),
     );
-    await expect(decryptFields(scoped, key)).rejects.toSatisfy(failsWith('decryption-failed'));
+    await expect(async () => decryptFields(scoped, key)).rejects.toSatisfy(failsWith('decryption-failed'));
   });
 
   it('refuses a malformed envelope before decrypting', async () => {
@@ -102,20 +101,20 @@ describe('encryptFields / decryptFields', () => {
     ];
     for (const enc of bad) {
       // @ts-expect-error: a record read from disk may hold anything
-      await expect(decryptFields({ ...stored, enc }, key)).rejects.toSatisfy(failsWith('invalid-envelope'));
+      await expect(async () => decryptFields({ ...stored, enc }, key)).rejects.toSatisfy(failsWith('invalid-envelope'));
     }
   });
 
   it('refuses to encrypt twice, to encrypt the id, and values JSON would change', async () => {
     const key = await newKey();
     const stored = await encryptFields(person, sensitive, key);
-    await expect(encryptFields(stored, ['householdId'], key)).rejects.toSatisfy(
+    await expect(async () => encryptFields(stored, ['householdId'], key)).rejects.toSatisfy(
       failsWith('already-encrypted'),
     );
     // @ts-expect-error: the type already forbids it
-    await expect(encryptFields(person, ['id'], key)).rejects.toSatisfy(failsWith('unsupported-value'));
+    await expect(async () => encryptFields(person, ['id'], key)).rejects.toSatisfy(failsWith('unsupported-value'));
     for (const value of [new Date(), Number.NaN, new Map(), [1, undefined]]) {
-      await expect(encryptFields({ id: 'x', value }, ['value'], key)).rejects.toSatisfy(
+      await expect(async () => encryptFields({ id: 'x', value }, ['value'], key)).rejects.toSatisfy(
         failsWith('unsupported-value'),
       );
     }
@@ -175,5 +174,21 @@ describe('round trip for arbitrary records', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('interoperability', () => {
+  it('seals standard AES-256-GCM that WebCrypto opens with the same key and associated data', async () => {
+    const key = newKey();
+    const stored = encryptFields(person, sensitive, key);
+    const webKey = await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['decrypt']);
+    const plain = new Uint8Array(
+      await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: toBytes(stored.enc.iv), additionalData: utf8(`protection-monitor/fields/v1\u0000${person.id}`) },
+        webKey,
+        toBytes(stored.enc.ct),
+      ),
+    );
+    expect(plain.byteLength).toBe(stored.enc.ct.byteLength - 16);
   });
 });

@@ -1,10 +1,11 @@
+import { gcm } from '@noble/ciphers/aes';
 import { z } from 'zod';
 import { isUint8Array, randomBytes, toBytes, utf8, type Bytes } from './encoding';
 import { VaultError } from './errors';
 import { decodeValue, encodeValue } from './valueCodec';
 
 /**
- * Field encryption for records at rest: the sensitive fields of a record are taken out, encoded
+ * Field encryption for records at rest (the store's sealing middleware uses it on every write): the sensitive fields of a record are taken out, encoded
  * together (`valueCodec`, so Uint8Array attachments round-trip), padded, and sealed with
  * AES-256-GCM into one `enc` envelope. The rest of the record (id, sync metadata, blind index
  * tags, non-personal indexed fields) stays as it is, so Dexie indexes keep working.
@@ -15,6 +16,12 @@ import { decodeValue, encodeValue } from './valueCodec';
  *   so an envelope copied onto another record does not decrypt.
  * - Padding (PADMÉ, at least 64 bytes) hides exact lengths: a name's or a note's length is not
  *   readable from the ciphertext size, only its rough size class.
+ *
+ * Synchronous, through @noble/ciphers (audited, constant-time AES-GCM) rather than WebCrypto:
+ * records are sealed inside IndexedDB transactions, and awaiting WebCrypto there would let
+ * IndexedDB commit the transaction early. The output is standard AES-256-GCM, so WebCrypto opens
+ * it too (a test checks this). The price: the field key is held as bytes in JavaScript memory
+ * while unlocked, where WebCrypto would hold a non-extractable key; locking wipes them.
  *
  * Not covered: the plain fields outside the envelope are not authenticated; anyone who can write
  * the database can change them (they cannot read or forge the encrypted ones).
@@ -63,12 +70,19 @@ function aadFor(id: string, options: FieldCipherOptions): Bytes {
   return utf8(`${AAD_LABEL}\u0000${options.aad ?? id}`);
 }
 
-export async function encryptFields<T extends { id: string }, K extends SensitiveKey<T>>(
+export const FIELD_KEY_BYTES = 32;
+
+function assertKey(key: Uint8Array): void {
+  if (key.byteLength !== FIELD_KEY_BYTES) throw new VaultError('invalid-key', 'Field key must be 32 bytes');
+}
+
+export function encryptFields<T extends { id: string }, K extends SensitiveKey<T>>(
   record: T,
   sensitiveKeys: readonly K[],
-  key: CryptoKey,
+  key: Uint8Array,
   options: FieldCipherOptions = {},
-): Promise<EncryptedRecord<T, K>> {
+): EncryptedRecord<T, K> {
+  assertKey(key);
   if ('enc' in record) throw new VaultError('already-encrypted', 'Record already has an encrypted envelope');
   const sensitive = new Set<string>(sensitiveKeys);
   if (sensitive.has('id') || sensitive.has('enc'))
@@ -87,13 +101,7 @@ export async function encryptFields<T extends { id: string }, K extends Sensitiv
   const plaintext = new Uint8Array(paddedLength(encoded.byteLength));
   plaintext.set(encoded);
   const iv = randomBytes(IV_BYTES);
-  const ct = new Uint8Array(
-    await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv, additionalData: aadFor(record.id, options) },
-      key,
-      plaintext,
-    ),
-  );
+  const ct = toBytes(gcm(key, iv, aadFor(record.id, options)).encrypt(plaintext));
   // Best effort: strings cannot be wiped, but these byte copies can.
   encoded.fill(0);
   plaintext.fill(0);
@@ -107,22 +115,17 @@ export async function encryptFields<T extends { id: string }, K extends Sensitiv
  * envelope and `decryption-failed` for a wrong key, a changed byte, or a record id (AAD) that is
  * not the one it was encrypted under. Validate the result with the entity's zod schema.
  */
-export async function decryptFields<S extends { id: string; enc: FieldEnvelope }>(
+export function decryptFields<S extends { id: string; enc: FieldEnvelope }>(
   stored: S,
-  key: CryptoKey,
+  key: Uint8Array,
   options: FieldCipherOptions = {},
-): Promise<Omit<S, 'enc'> & Record<string, unknown>> {
+): Omit<S, 'enc'> & Record<string, unknown> {
+  assertKey(key);
   const parsed = fieldEnvelopeSchema.safeParse(stored.enc);
   if (!parsed.success) throw new VaultError('invalid-envelope', 'Malformed field envelope');
   let plaintext: Uint8Array;
   try {
-    plaintext = new Uint8Array(
-      await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: toBytes(parsed.data.iv), additionalData: aadFor(stored.id, options) },
-        key,
-        toBytes(parsed.data.ct),
-      ),
-    );
+    plaintext = gcm(key, toBytes(parsed.data.iv), aadFor(stored.id, options)).decrypt(toBytes(parsed.data.ct));
   } catch (cause) {
     throw new VaultError('decryption-failed', 'Encrypted fields could not be decrypted', {}, { cause });
   }

@@ -117,7 +117,7 @@ describe('unlocking', () => {
       ['name'],
       arta.keys.fieldKey,
     );
-    await expect(decryptFields(sealed, bekim.keys.fieldKey)).rejects.toSatisfy(
+    await expect(async () => decryptFields(sealed, bekim.keys.fieldKey)).rejects.toSatisfy(
       failsWith('decryption-failed'),
     );
   });

@@ -1,13 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Link, Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ExportsPage } from '../features/exports/ExportsPage';
 import { householdRoutes } from '../features/households/householdRoutes';
 import { referralRoutes } from '../features/referrals/referralRoutes';
 import { reportRoutes } from '../features/reports/reportRoutes';
-import { FirstRunScreen } from '../features/setup/FirstRunScreen';
 import { visitRoutes } from '../features/visits/visitRoutes';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { RetentionReviewPage } from '../features/retention/RetentionReviewPage';
+import { SyncNavLink } from '../features/sync/SyncNavLink';
+import { SyncPage } from '../features/sync/SyncPage';
 import { useLocalSettings } from '../features/settings/useLocalSettings';
+import { useAutoLock } from '../features/vault/useAutoLock';
+import { useServices } from './AppServices';
 import { ShelterDetailPage } from '../features/shelters/ShelterDetailPage';
 import { ShelterFormPage } from '../features/shelters/ShelterFormPage';
 import { ShelterListPage } from '../features/shelters/ShelterListPage';
@@ -38,7 +43,10 @@ function Shell() {
         <NavLink to="/referrals">{t('nav.referrals')}</NavLink>
         <NavLink to="/follow-ups">{t('nav.followUps')}</NavLink>
         <NavLink to="/reports">{t('reports.ui.nav')}</NavLink>
+        <NavLink to="/exports">{t('exports.nav')}</NavLink>
+        <SyncNavLink />
         <NavLink to="/settings">{t('nav.settings')}</NavLink>
+        <LockButton />
       </nav>
       <main id="main" className="content">
         <StorageWarningBanner />
@@ -53,7 +61,10 @@ function Shell() {
           {visitRoutes}
           {referralRoutes}
           {reportRoutes}
+          <Route path="/exports" element={<ExportsPage />} />
           <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/retention" element={<RetentionReviewPage />} />
+          <Route path="/sync" element={<SyncPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
@@ -61,18 +72,32 @@ function Shell() {
   );
 }
 
+function LockButton() {
+  const { t } = useTranslation();
+  const { vault } = useServices();
+  return (
+    <button type="button" className="lock-button" onClick={vault.lock}>
+      {t('vault.lockNow')}
+    </button>
+  );
+}
+
+function AutoLock({ minutes }: { minutes: number }) {
+  const { host, vault } = useServices();
+  useAutoLock(minutes, host, vault.lock);
+  return null;
+}
+
+/** The app of an unlocked vault (the vault gate renders it once the setup is complete). */
 export function App() {
   const { data: settings, isLoading } = useLocalSettings();
   if (isLoading || !settings) return null;
   return (
     <NoticeProvider>
-      {settings.setupCompletedAt ? (
-        <HashRouter>
-          <Shell />
-        </HashRouter>
-      ) : (
-        <FirstRunScreen />
-      )}
+      <AutoLock minutes={settings.autoLockMinutes} />
+      <HashRouter>
+        <Shell />
+      </HashRouter>
     </NoticeProvider>
   );
 }

@@ -11,7 +11,18 @@ import type {
 import type { ShelterRecord } from '../../../shared/shelters/shelterSchema';
 import type { HouseholdVisitRecord } from '../../../shared/visits/householdVisitSchema';
 import type { ShelterVisitRecord } from '../../../shared/visits/shelterVisitSchema';
-import { DATABASE_NAME, schemaVersions } from './schemaVersions';
+import { sealingMiddleware } from './encryption/sealingMiddleware';
+import type {
+  BlobRow,
+  ConflictRow,
+  DeviceRow,
+  HeldBundleRow,
+  ImportedBundleRow,
+  SentBundleRow,
+  SyncStateRow,
+} from './sync/syncRows';
+import { createNameIndex, type NameIndex, type StoreKeys } from './encryption/storeKeys';
+import { schemaVersions } from './schemaVersions';
 
 export interface MetaEntry {
   key: string;
@@ -33,8 +44,10 @@ export interface Draft {
 }
 
 /**
- * The one Dexie database. Only repositories (./repositories) read or write its tables, so
- * field encryption can later be added in one place.
+ * The one Dexie database, one per vault. Only repositories (./repositories) read or write its
+ * tables. Every record is sealed on its way to IndexedDB and opened on its way back by the
+ * sealing middleware (./encryption), so nothing above this class sees ciphertext and nothing
+ * below it sees a name.
  */
 export class AppDatabase extends Dexie {
   meta!: Table<MetaEntry, string>;
@@ -49,9 +62,22 @@ export class AppDatabase extends Dexie {
   organisations!: Table<OrganisationRecord, string>;
   attachments!: Table<AttachmentRecord, string>;
   drafts!: Table<Draft, string>;
+  // The file sync to HQ (schema v4, ./sync)
+  devices!: Table<DeviceRow, string>;
+  heldBundles!: Table<HeldBundleRow, string>;
+  importedBundles!: Table<ImportedBundleRow, string>;
+  conflicts!: Table<ConflictRow, string>;
+  blobs!: Table<BlobRow, string>;
+  sentBundles!: Table<SentBundleRow, string>;
+  syncState!: Table<SyncStateRow, string>;
 
-  constructor(name: string = DATABASE_NAME) {
+  /** Blind index for name search: tags instead of names in the `searchTokens` indexes. */
+  readonly nameIndex: NameIndex;
+
+  constructor(name: string, keys: StoreKeys) {
     super(name);
+    this.nameIndex = createNameIndex(keys);
+    this.use(sealingMiddleware(keys.fieldKey));
     for (const { version, stores, upgrade } of schemaVersions) {
       const v = this.version(version).stores(stores);
       if (upgrade) v.upgrade(upgrade);

@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../../../shared/vault/auditChain';
 import { AppDatabase } from './AppDatabase';
 import { openDataStore, type DataStore } from './dataStore';
 import { addHousehold, validReferral } from './repositories/referralFixtures';
-import { freshDbName, validShelter } from './testing';
+import { freshDbName, TEST_STORE_KEYS, validShelter } from './testing';
 
 const opened: { close: () => void }[] = [];
 afterEach(() => opened.splice(0).forEach((o) => o.close()));
@@ -13,8 +13,8 @@ afterEach(() => opened.splice(0).forEach((o) => o.close()));
 /** The store, and the same database opened raw, to edit entries as someone with disk access would. */
 async function open() {
   const name = freshDbName();
-  const store: DataStore = await openDataStore(name);
-  const raw = new AppDatabase(name);
+  const store: DataStore = await openDataStore({ name: name, keys: TEST_STORE_KEYS });
+  const raw = new AppDatabase(name, TEST_STORE_KEYS);
   await raw.open();
   opened.push(store, raw);
   return { store, raw };

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AppDatabase } from './AppDatabase';
 import { CURRENT_SCHEMA_VERSION, schemaV1, schemaVersions } from './schemaVersions';
-import { freshDbName } from './testing';
+import { freshDbName, TEST_STORE_KEYS } from './testing';
 
 /** Opens a database exactly as the given past version shipped, with no later upgrades. */
 function openAsVersion(name: string, version: number) {
@@ -22,7 +22,7 @@ describe('schema migrations', () => {
     ]);
     v1.close();
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, TEST_STORE_KEYS);
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     const a = await db.shelters.get('a');
@@ -38,7 +38,7 @@ describe('schema migrations', () => {
     await v2.table('shelters').add({ id: 'a', name: 'Qendra', nameKey: 'qendra', searchTokens: ['qendra'], residents: 4 });
     v2.close();
 
-    const db = new AppDatabase(name);
+    const db = new AppDatabase(name, TEST_STORE_KEYS);
     await db.open();
     expect(await db.shelters.get('a')).toMatchObject({ residents: 4, searchTokens: ['qendra'] });
     for (const table of ['households', 'persons', 'shelterVisits', 'householdVisits', 'referrals', 'followUps', 'drafts']) {
@@ -49,7 +49,7 @@ describe('schema migrations', () => {
   });
 
   it('the stored schema matches the committed snapshot (change it on purpose only)', async () => {
-    const db = new AppDatabase(freshDbName());
+    const db = new AppDatabase(freshDbName(), TEST_STORE_KEYS);
     await db.open();
     const schema = db.tables
       .map((t) => ({ table: t.name, primaryKey: t.schema.primKey.src, indexes: t.schema.indexes.map((i) => i.src).sort() }))

@@ -172,25 +172,33 @@ export class RecordStore<TInput extends object, TStored extends RecordMeta & TIn
     return this.db.transaction('rw', [this.table, this.db.audit, this.db.meta], work);
   }
 
-  /**
-   * The one writer of audit entries. Each is chained to the last one by seq, read in this same
-   * transaction (which locks the audit table, so concurrent writes queue and form one chain);
-   * hashing is synchronous because awaiting WebCrypto here would end the transaction.
-   */
-  private async audit(recordId: string, action: AuditAction, fields: string[], at: string, stamp: string) {
-    const content = {
-      id: crypto.randomUUID(),
-      at,
-      actor: this.ctx.actor(),
-      deviceId: this.ctx.deviceId,
-      entity: this.options.entity,
-      recordId,
-      action,
-      fields,
-    };
-    const previous = await this.db.audit.orderBy(':id').last();
-    const entry: AuditEntry = sealAuditEntry(content, previous);
-    await this.db.audit.add(entry);
-    if (stamp !== SEED_STAMP) await this.db.meta.put({ key: META_KEYS.lastHlc, value: stamp });
+  private audit(recordId: string, action: AuditAction, fields: string[], at: string, stamp: string) {
+    return appendAuditEntry(this.db, this.ctx, { entity: this.options.entity, recordId, action, fields, at, stamp });
   }
+}
+
+/**
+ * The one writer of audit entries. Each is chained to the last one by seq, read in the caller's
+ * transaction (which locks the audit table, so concurrent writes queue and form one chain);
+ * hashing is synchronous because awaiting WebCrypto here would end the transaction.
+ */
+export async function appendAuditEntry(
+  db: AppDatabase,
+  ctx: WriteContext,
+  change: { entity: string; recordId: string; action: AuditAction; fields: string[]; at: string; stamp: string },
+): Promise<void> {
+  const content = {
+    id: crypto.randomUUID(),
+    at: change.at,
+    actor: ctx.actor(),
+    deviceId: ctx.deviceId,
+    entity: change.entity,
+    recordId: change.recordId,
+    action: change.action,
+    fields: change.fields,
+  };
+  const previous = await db.audit.orderBy(':id').last();
+  const entry: AuditEntry = sealAuditEntry(content, previous);
+  await db.audit.add(entry);
+  if (change.stamp !== SEED_STAMP) await db.meta.put({ key: META_KEYS.lastHlc, value: change.stamp });
 }

@@ -49,6 +49,23 @@ export const schemaV3 = {
   drafts: 'key, updatedAt',
 } as const;
 
+/**
+ * v4: the file sync to HQ. At HQ: enrolled devices, bundles held back from unknown devices,
+ * the bundles merged (replay protection, acknowledgements), the conflicts kept by the merge and
+ * attachment bytes stored once by hash. On a device: the bundles sent and the acknowledged
+ * watermark. New tables only, so no upgrade function (renderer/src/db/sync/syncRows.ts).
+ */
+export const schemaV4 = {
+  ...schemaV3,
+  devices: 'deviceId, &fingerprint, status',
+  heldBundles: 'id, deviceId, keyFingerprint',
+  importedBundles: 'id, deviceId',
+  conflicts: 'id, [table+recordId]',
+  blobs: 'sha256',
+  sentBundles: 'bundleId, seqTo',
+  syncState: 'key',
+} as const;
+
 export interface SchemaVersion {
   version: number;
   stores: Readonly<Record<string, string>>;
@@ -59,6 +76,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
   { version: 1, stores: schemaV1 },
   { version: 2, stores: schemaV2, upgrade: upgradeToV2 },
   { version: 3, stores: schemaV3 },
+  { version: 4, stores: schemaV4 },
 ];
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/result';
 import { openDataStore, type DataStore } from './dataStore';
 import { createStorageGuard, GiB, MiB, StorageFullError } from './storageGuard';
-import { freshDbName, validShelter } from './testing';
+import { freshDbName, validShelter, TEST_STORE_KEYS } from './testing';
 
 const opened: DataStore[] = [];
 afterEach(() => opened.splice(0).forEach((s) => s.close()));
@@ -10,7 +10,7 @@ afterEach(() => opened.splice(0).forEach((s) => s.close()));
 describe('the write path and the storage guard', () => {
   it('checks without awaiting, so writes nested in a caller transaction still commit', async () => {
     const guard = createStorageGuard({ storageStatus: async () => ok({ freeBytes: 10 * GiB, totalBytes: null }) });
-    const store = await openDataStore(freshDbName(), undefined, guard);
+    const store = await openDataStore({ name: freshDbName(), keys: TEST_STORE_KEYS, storageGuard: guard });
     opened.push(store);
     // Registration nests several writes in one transaction; seeding partners did so at open.
     expect((await store.organisations.list()).length).toBeGreaterThan(5);
@@ -23,7 +23,7 @@ describe('the write path and the storage guard', () => {
       { storageStatus: async () => ok({ freeBytes: free, totalBytes: 100 * GiB }) },
       { now: () => time, maxAgeMs: 1000 },
     );
-    const store = await openDataStore(freshDbName(), undefined, guard);
+    const store = await openDataStore({ name: freshDbName(), keys: TEST_STORE_KEYS, storageGuard: guard });
     opened.push(store);
     const first = await store.shelters.create(validShelter());
 

@@ -26,6 +26,10 @@ export const META_KEYS = {
   lastHlc: 'lastHlc',
   monitorName: 'monitorName',
   setupCompletedAt: 'setupCompletedAt',
+  organisation: 'organisation',
+  deviceName: 'deviceName',
+  autoLockMinutes: 'autoLockMinutes',
+  retentionYears: 'retentionYears',
 } as const;
 
 /**

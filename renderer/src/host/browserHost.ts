@@ -1,6 +1,8 @@
 import type { HostApi } from '../../../shared/host/hostApi';
 import type { FolderEntry } from '../../../shared/ipc/contract';
 import { fail, ok, type HostResult } from '../../../shared/result';
+import { createBrowserBackups } from './browserBackups';
+import { createBrowserSyncFolder } from './browserSyncFolder';
 
 /**
  * The host API for a plain browser: files are saved as downloads and folders come from the
@@ -12,6 +14,7 @@ interface DirectoryHandle {
   getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<DirectoryHandle>;
   getFileHandle(name: string, options?: { create?: boolean }): Promise<FileHandleLike>;
   values(): AsyncIterable<{ kind: 'file' | 'directory'; name: string; getFile?: () => Promise<File> }>;
+  removeEntry(name: string): Promise<void>;
 }
 interface FileHandleLike {
   getFile(): Promise<File>;
@@ -44,7 +47,17 @@ async function guard<T>(work: () => Promise<HostResult<T>>): Promise<HostResult<
 }
 
 export function createBrowserHost(appVersion: string): HostApi {
+  // Polls instead of watching: see browserSyncFolder.ts.
+  const syncFolder = createBrowserSyncFolder({
+    resolveFolder: (folderId) => {
+      const handle = folders.get(folderId);
+      return handle ? ok(handle) : fail('unknown-folder', 'This folder was not picked in this session.');
+    },
+  });
   return {
+    ...syncFolder,
+    // Backups in the origin private file system: see browserBackups.ts.
+    ...createBrowserBackups(),
     async appInfo() {
       return ok({
         name: 'Protection Monitor',
@@ -123,6 +136,10 @@ export function createBrowserHost(appVersion: string): HostApi {
       // that matters, and the quota already shrinks with the disk's free space.
       return ok({ freeBytes: Math.max(0, quota - (estimate?.usage ?? 0)), totalBytes: quota });
     },
+
+    // A browser tells a page neither about suspend nor about the screen locking; the idle
+    // timer still locks the vault.
+    onLockRequested: () => () => undefined,
 
     async openExternal({ url }) {
       if (new URL(url).protocol !== 'https:') return fail('invalid-argument', 'Only https links open.');

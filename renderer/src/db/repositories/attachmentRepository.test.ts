@@ -3,14 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/attachments/attachmentSchema';
 import { AppDatabase } from '../AppDatabase';
 import { RecordValidationError } from '../recordStore';
-import { freshDbName } from '../testing';
+import { freshDbName, TEST_STORE_KEYS } from '../testing';
 import { loadWriteContext } from '../writeContext';
 import { createAuditRepository } from './auditRepository';
 import { createAttachmentRepository, type NewAttachment } from './attachmentRepository';
 
 const opened: AppDatabase[] = [];
 async function open() {
-  const db = new AppDatabase(freshDbName());
+  const db = new AppDatabase(freshDbName(), TEST_STORE_KEYS);
   await db.open();
   opened.push(db);
   const ctx = await loadWriteContext(db);

@@ -40,13 +40,18 @@ const openFirst = (a: FollowUp, b: FollowUp) =>
   Number(a.done) - Number(b.done) ||
   (a.done ? b.dueDate.localeCompare(a.dueDate) : a.dueDate.localeCompare(b.dueDate));
 
+/** The sparse `openDue` index key (also computed by the sync import at HQ). */
+export const deriveFollowUpFields = (f: Pick<FollowUpInput, 'done' | 'dueDate'>) => ({
+  openDue: f.done ? undefined : f.dueDate,
+});
+
 /** Follow-up tasks on a referral, household or shelter, with due dates. */
 export function createFollowUpRepository(db: AppDatabase, ctx: WriteContext) {
   const store = new RecordStore<FollowUpInput, FollowUp>(db, ctx, {
     entity: 'followUp',
     table: (d) => d.followUps,
     inputSchema: followUpSchema,
-    derive: (f) => ({ openDue: f.done ? undefined : f.dueDate }),
+    derive: deriveFollowUpFields,
   });
   const today = () => localToday(ctx.now());
 

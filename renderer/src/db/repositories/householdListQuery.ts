@@ -1,5 +1,4 @@
 import type { HouseholdRecord, HouseholdStatus } from '../../../../shared/households/householdSchema';
-import { matchesSearch, searchTokens } from '../../../../shared/text/normalize';
 import type { AppDatabase } from '../AppDatabase';
 import { facetPrefix, rangeEnd, type FacetFilter } from './householdFacets';
 
@@ -20,6 +19,8 @@ export interface HouseholdPage {
   total: number;
   /** A very broad name search stops counting at the search limit: `total` is then "at least". */
   totalIsLowerBound: boolean;
+  /** The search has no word of two letters or more: the blind index cannot look it up. */
+  searchTooShort?: boolean;
 }
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -41,8 +42,9 @@ function matchesFilter(h: HouseholdRecord, filter: HouseholdFilter): boolean {
  * Pages of the household list at 100,000 households without reading more than needed:
  * - a plain list (status, community, archived) is one range of list keys, newest first, paged
  *   with offset/limit on the index and counted on the smallest index that answers;
- * - a name search intersects the primary keys of each query token's prefix range (keys only),
- *   then loads just those households; a shelter's households come from the shelter index.
+ * - a name search intersects the primary keys holding each query word's blind-index tag (keys
+ *   only; a tag stands for a prefix, so this is a prefix search), then loads just those
+ *   households; a shelter's households come from the shelter index.
  */
 export function createHouseholdListQuery(db: AppDatabase, searchLimit = SEARCH_LIMIT) {
   const facetCount = (f: FacetFilter) => {
@@ -65,10 +67,10 @@ export function createHouseholdListQuery(db: AppDatabase, searchLimit = SEARCH_L
     return matching - archived;
   }
 
-  /** Households with a name token starting with every query token; null when too many. */
-  async function nameMatches(tokens: string[]): Promise<string[] | null> {
-    const [first, ...rest] = [...tokens].sort((a, b) => b.length - a.length);
-    const keysFor = (token: string) => db.households.where('searchTokens').startsWith(token).primaryKeys();
+  /** Households holding every query tag; null when too many. */
+  async function nameMatches(tags: string[]): Promise<string[] | null> {
+    const [first, ...rest] = tags;
+    const keysFor = (tag: string) => db.households.where('searchTokens').equals(tag).primaryKeys();
     let ids = new Set(first === undefined ? [] : await keysFor(first));
     for (const token of rest) {
       if (ids.size === 0) break;
@@ -79,15 +81,13 @@ export function createHouseholdListQuery(db: AppDatabase, searchLimit = SEARCH_L
     return ids.size > searchLimit ? null : [...ids];
   }
 
-  /** Too broad a search: page through the longest token's range and count up to the limit. */
-  async function broadSearch(filter: HouseholdFilter, tokens: string[], offset: number, limit: number) {
-    const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+  /** Too broad a search: page through the first tag's households and count up to the limit. */
+  async function broadSearch(filter: HouseholdFilter, tags: string[], offset: number, limit: number) {
     const collection = () =>
       db.households
         .where('searchTokens')
-        .startsWith(longest)
-        .distinct()
-        .filter((h) => matchesFilter(h, filter) && matchesSearch(h.searchTokens, filter.search ?? ''));
+        .equals(tags[0]!)
+        .filter((h) => matchesFilter(h, filter) && tags.every((t) => h.searchTokens.includes(t)));
     const [rows, counted] = await Promise.all([
       collection().offset(offset).limit(limit).toArray(),
       collection()
@@ -111,11 +111,14 @@ export function createHouseholdListQuery(db: AppDatabase, searchLimit = SEARCH_L
   async function list(filter: HouseholdFilter = {}): Promise<HouseholdPage> {
     const offset = Math.max(0, filter.offset ?? 0);
     const limit = Math.max(1, filter.limit ?? DEFAULT_PAGE_SIZE);
-    const tokens = filter.search ? searchTokens(filter.search) : [];
+    const tags = filter.search ? db.nameIndex.queryTags(filter.search) : [];
+    if (filter.search?.trim() && tags.length === 0) {
+      return { rows: [], total: 0, totalIsLowerBound: false, searchTooShort: true };
+    }
     return db.transaction('r', db.households, async () => {
-      if (tokens.length > 0) {
-        const ids = await nameMatches(tokens);
-        if (!ids) return broadSearch(filter, tokens, offset, limit);
+      if (tags.length > 0) {
+        const ids = await nameMatches(tags);
+        if (!ids) return broadSearch(filter, tags, offset, limit);
         const found = await db.households.bulkGet(ids);
         return pageOf(
           found.filter((h): h is HouseholdRecord => h !== undefined),

@@ -11,8 +11,8 @@ import {
   type PersonWithHousehold,
 } from '../../../../shared/households/personSchema';
 import { localToday, optionalText } from '../../../../shared/validation/fields';
-import { searchTokens } from '../../../../shared/text/normalize';
 import type { AppDatabase } from '../AppDatabase';
+import type { NameIndex } from '../encryption/storeKeys';
 import { RecordNotFoundError, RecordStore, RecordValidationError } from '../recordStore';
 import type { WriteContext } from '../writeContext';
 import { facetKeys } from './householdFacets';
@@ -40,6 +40,28 @@ const headFirst = (a: PersonRecord, b: PersonRecord) =>
   Number(b.relationship === 'head') - Number(a.relationship === 'head') ||
   a.createdAt.localeCompare(b.createdAt);
 
+/** Live members, head of household first: what a household's derived fields are made of. */
+export const liveMembersOf = (persons: readonly PersonRecord[]): PersonRecord[] =>
+  persons.filter((p) => p.deletedAt === null).sort(headFirst);
+
+/** A member's name tags under this vault's blind-index key (also computed by the sync import at HQ). */
+export const derivePersonFields = (nameIndex: NameIndex, person: Pick<PersonRecord, 'fullName'>) => ({
+  searchTokens: nameIndex.tags(person.fullName),
+});
+
+/**
+ * Head's name, member count, every live member's name tags and the list keys, kept on the
+ * household (`members` from liveMembersOf). Also used by the sync import at HQ.
+ */
+export const deriveHouseholdFields = (
+  household: Parameters<typeof facetKeys>[0],
+  members: readonly PersonRecord[],
+) => ({
+  headName: members[0]?.fullName ?? '',
+  memberCount: members.length,
+  searchTokens: [...new Set(members.flatMap((m) => m.searchTokens)), ...facetKeys(household)],
+});
+
 /** The household fields of a stored record, ready to be validated again with a change. */
 function householdInputOf(record: HouseholdRecord): HouseholdInput {
   return Object.fromEntries(householdFieldKeys.map((k) => [k, record[k]])) as HouseholdInput;
@@ -60,14 +82,13 @@ export function createHouseholdRepository(
     entity: 'person',
     table: (d) => d.persons,
     inputSchema: personSchema,
-    derive: (p) => ({ searchTokens: searchTokens(p.fullName) }),
+    derive: (p) => derivePersonFields(db.nameIndex, p),
   });
   const tables = [db.households, db.persons, db.shelters, db.audit, db.meta];
   const write = <T>(work: () => Promise<T>) => db.transaction('rw', tables, work);
 
   async function liveMembers(householdId: string): Promise<PersonRecord[]> {
-    const all = await db.persons.where('householdId').equals(householdId).toArray();
-    return all.filter((p) => p.deletedAt === null).sort(headFirst);
+    return liveMembersOf(await db.persons.where('householdId').equals(householdId).toArray());
   }
 
   /**
@@ -77,11 +98,7 @@ export function createHouseholdRepository(
   async function refreshHousehold(householdId: string): Promise<HouseholdRecord> {
     const household = await requireHousehold(householdId);
     const members = await liveMembers(householdId);
-    const derived = {
-      headName: members[0]?.fullName ?? '',
-      memberCount: members.length,
-      searchTokens: [...new Set(members.flatMap((m) => m.searchTokens)), ...facetKeys(household)],
-    };
+    const derived = deriveHouseholdFields(household, members);
     await households.refreshDerived(householdId, derived);
     return { ...household, ...derived };
   }

@@ -4,6 +4,7 @@ import type { PersonRecord } from '../../../../shared/households/personSchema';
 import { partnerSeeds } from '../../../../shared/referrals/partnerSeeds';
 import type { ReferralFormValues } from '../../../../shared/referrals/referralSchema';
 import { AppDatabase } from '../AppDatabase';
+import { TEST_STORE_KEYS } from '../testing';
 import { loadWriteContext } from '../writeContext';
 
 /**
@@ -13,7 +14,7 @@ import { loadWriteContext } from '../writeContext';
 export const CRPK = partnerSeeds[0]!.id;
 
 export async function openTestDb(name: string, now?: () => Date) {
-  const db = new AppDatabase(name);
+  const db = new AppDatabase(name, TEST_STORE_KEYS);
   await db.open();
   const ctx = await loadWriteContext(db, now);
   return { db, ctx };

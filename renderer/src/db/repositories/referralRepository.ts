@@ -67,6 +67,10 @@ export interface ReferralPage {
 }
 
 const isActive = (status: ReferralStatus) => status === 'open' || status === 'accepted';
+/** The sparse `openDue` index key (also computed by the sync import at HQ). */
+export const deriveReferralFields = (r: Pick<ReferralInput, 'dueDate'> & { status: ReferralStatus }) => ({
+  openDue: isActive(r.status) ? r.dueDate : undefined,
+});
 export const isReferralOverdue = (r: Pick<Referral, 'status' | 'dueDate'>, today = localToday()) =>
   isActive(r.status) && r.dueDate < today;
 
@@ -80,7 +84,7 @@ export function createReferralRepository(db: AppDatabase, ctx: WriteContext) {
     entity: 'referral',
     table: (d) => d.referrals,
     inputSchema: referralWriteSchema,
-    derive: (r) => ({ openDue: isActive(r.status) ? r.dueDate : undefined }),
+    derive: deriveReferralFields,
   });
   const today = () => localToday(ctx.now());
 

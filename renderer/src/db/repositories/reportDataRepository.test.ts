@@ -5,7 +5,7 @@ import type { HouseholdRecord } from '../../../../shared/households/householdSch
 import type { FollowUpRecord, ReferralRecord } from '../../../../shared/referrals/referralSchema';
 import * as fx from '../../../../test/reports/fixtures';
 import { AppDatabase } from '../AppDatabase';
-import { freshDbName } from '../testing';
+import { freshDbName, TEST_STORE_KEYS } from '../testing';
 import { loadWriteContext } from '../writeContext';
 import { createReportDataRepository, LogoError, MAX_LOGO_BYTES } from './reportDataRepository';
 
@@ -16,7 +16,7 @@ const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]);
 const at = (iso: string) => ({ createdAt: iso, updatedAt: iso });
 
 beforeEach(async () => {
-  db = new AppDatabase(freshDbName());
+  db = new AppDatabase(freshDbName(), TEST_STORE_KEYS);
   await db.open();
   const ctx = await loadWriteContext(db, () => new Date(fx.GENERATED_AT));
   ctx.monitorName = 'Đorđe Šarčević';

@@ -3,19 +3,44 @@ import { META_KEYS, type WriteContext } from '../writeContext';
 
 export interface LocalSettings {
   monitorName: string;
+  organisation: string;
+  deviceName: string;
   setupCompletedAt: string | null;
   deviceId: string;
+  /** Idle minutes before the app locks itself. */
+  autoLockMinutes: number;
 }
 
-/** Settings of this installation, kept in the meta table. */
+export const AUTO_LOCK_CHOICES = [1, 5, 10, 15, 30, 60] as const;
+export const DEFAULT_AUTO_LOCK_MINUTES = 10;
+
+export interface SetupValues {
+  monitorName: string;
+  organisation: string;
+  deviceName: string;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Settings of this vault, kept in its (encrypted) meta table. */
 export function createSettingsRepository(db: AppDatabase, ctx: WriteContext) {
   return {
     async get(): Promise<LocalSettings> {
-      const [name, setup] = await db.meta.bulkGet([META_KEYS.monitorName, META_KEYS.setupCompletedAt]);
+      const [name, setup, organisation, deviceName, autoLock] = await db.meta.bulkGet([
+        META_KEYS.monitorName,
+        META_KEYS.setupCompletedAt,
+        META_KEYS.organisation,
+        META_KEYS.deviceName,
+        META_KEYS.autoLockMinutes,
+      ]);
+      const minutes = autoLock?.value;
       return {
-        monitorName: typeof name?.value === 'string' ? name.value : '',
+        monitorName: text(name?.value),
+        organisation: text(organisation?.value),
+        deviceName: text(deviceName?.value),
         setupCompletedAt: typeof setup?.value === 'string' ? setup.value : null,
         deviceId: ctx.deviceId,
+        autoLockMinutes: AUTO_LOCK_CHOICES.some((c) => c === minutes) ? (minutes as number) : DEFAULT_AUTO_LOCK_MINUTES,
       };
     },
 
@@ -25,10 +50,19 @@ export function createSettingsRepository(db: AppDatabase, ctx: WriteContext) {
       ctx.monitorName = trimmed;
     },
 
-    async completeSetup(monitorName: string): Promise<void> {
+    async setAutoLockMinutes(minutes: number): Promise<void> {
+      if (!AUTO_LOCK_CHOICES.some((c) => c === minutes)) throw new RangeError('Not an auto-lock choice');
+      await db.meta.put({ key: META_KEYS.autoLockMinutes, value: minutes });
+    },
+
+    async completeSetup(values: SetupValues): Promise<void> {
       await db.transaction('rw', db.meta, async () => {
-        await this.setMonitorName(monitorName);
-        await db.meta.put({ key: META_KEYS.setupCompletedAt, value: ctx.now().toISOString() });
+        await this.setMonitorName(values.monitorName);
+        await db.meta.bulkPut([
+          { key: META_KEYS.organisation, value: values.organisation.trim().slice(0, 120) },
+          { key: META_KEYS.deviceName, value: values.deviceName.trim().slice(0, 80) },
+          { key: META_KEYS.setupCompletedAt, value: ctx.now().toISOString() },
+        ]);
       });
     },
   };

@@ -1,19 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDataStore, type DataStore } from '../dataStore';
 import { RecordValidationError } from '../recordStore';
-import { freshDbName, validShelter } from '../testing';
+import { freshDbName, TEST_STORE_KEYS, validShelter } from '../testing';
 import { AppDatabase } from '../AppDatabase';
 
 const opened: DataStore[] = [];
 async function open(name = freshDbName()) {
-  const store = await openDataStore(name);
+  const store = await openDataStore({ name: name, keys: TEST_STORE_KEYS });
   opened.push(store);
   return { store, name };
 }
 afterEach(() => opened.splice(0).forEach((s) => s.close()));
 
 async function rawCounts(name: string) {
-  const db = new AppDatabase(name);
+  const db = new AppDatabase(name, TEST_STORE_KEYS);
   await db.open();
   const counts = {
     shelters: await db.shelters.count(),
@@ -99,7 +99,7 @@ describe('shelter repository', () => {
     const { store, name } = await open();
     const first = await store.shelters.create(validShelter());
     store.close();
-    const reopened = await openDataStore(name, () => new Date(0));
+    const reopened = await openDataStore({ name: name, keys: TEST_STORE_KEYS, now: () => new Date(0) });
     opened.push(reopened);
     const second = await reopened.shelters.create(validShelter({ name: 'Second' }));
     expect(second.hlc > first.hlc).toBe(true);

@@ -18,12 +18,18 @@ export interface ShelterFilter {
 
 export type Shelter = StoredShelter;
 
+/** Fields kept for search and sorting, computed from the name (also by the sync import at HQ). */
+export const deriveShelterFields = (shelter: Pick<ShelterInput, 'name'>) => ({
+  nameKey: normalizeForSearch(shelter.name),
+  searchTokens: searchTokens(shelter.name),
+});
+
 export function createShelterRepository(db: AppDatabase, ctx: WriteContext) {
   const store = new RecordStore<ShelterInput, StoredShelter>(db, ctx, {
     entity: 'shelter',
     table: (d) => d.shelters,
     inputSchema: shelterInputSchema,
-    derive: (input) => ({ nameKey: normalizeForSearch(input.name), searchTokens: searchTokens(input.name) }),
+    derive: deriveShelterFields,
   });
 
   return {

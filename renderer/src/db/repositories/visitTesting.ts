@@ -4,12 +4,12 @@ import { localToday } from '../../../../shared/validation/fields';
 import type { ShelterVisitFormValues } from '../../../../shared/visits/shelterVisitSchema';
 import { AppDatabase } from '../AppDatabase';
 import { RecordValidationError } from '../recordStore';
-import { freshDbName } from '../testing';
+import { freshDbName, TEST_STORE_KEYS } from '../testing';
 import { loadWriteContext } from '../writeContext';
 
 /** Test helpers for the visit repositories: a fresh database, and valid inputs to vary. */
 export async function openVisitTestDb(name = freshDbName()) {
-  const db = new AppDatabase(name);
+  const db = new AppDatabase(name, TEST_STORE_KEYS);
   await db.open();
   // A clock that moves one second per reading, so records made in a row never share a time.
   let tick = Date.now() - 3_600_000;

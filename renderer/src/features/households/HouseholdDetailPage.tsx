@@ -8,6 +8,7 @@ import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { AuditHistory } from '../audit/AuditHistory';
 import { FollowUpsSection } from '../followUps/FollowUpsSection';
 import { ReportButton } from '../reports/ReportButton';
+import { EraseHouseholdButton } from '../retention/EraseHouseholdButton';
 import { ReferralsSection } from '../referrals/ReferralsSection';
 import { HouseholdVisitsSection } from '../visits/HouseholdVisitsSection';
 import { ConsentPanel } from './ConsentPanel';
@@ -48,6 +49,7 @@ export function HouseholdDetailPage() {
             {t(`households.status.${household.status}`)}
           </span>
           {household.deletedAt && <span className="badge">{t('households.archivedBadge')}</span>}
+          {household.erasedAt && <span className="badge">{t('retention.erasedBadge')}</span>}
         </div>
         <div className="actions">
           <ReportButton report={{ kind: 'householdCase', householdId: household.id }} />
@@ -63,6 +65,7 @@ export function HouseholdDetailPage() {
               <button type="button" onClick={() => setConfirming(true)}>
                 {t('households.archive')}
               </button>
+              {!household.erasedAt && <EraseHouseholdButton householdId={household.id} />}
             </>
           )}
         </div>

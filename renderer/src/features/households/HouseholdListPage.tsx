@@ -43,7 +43,13 @@ export function HouseholdListPage() {
         </p>
       )}
       {ready && data.total === 0 && (
-        <p className="empty">{hasFilters ? t('households.noMatch') : t('households.empty')}</p>
+        <p className="empty">
+          {data.searchTooShort
+            ? t('households.searchTooShort')
+            : hasFilters
+              ? t('households.noMatch')
+              : t('households.empty')}
+        </p>
       )}
       <div className={isStale ? 'stale' : undefined} aria-busy={isStale}>
         {data && data.rows.length > 0 && <HouseholdTable rows={data.rows} />}

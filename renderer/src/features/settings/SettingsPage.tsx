@@ -7,6 +7,9 @@ import { ReportSettings } from '../reports/ReportSettings';
 import { AuditChainCheck } from './AuditChainCheck';
 import { LanguageSelect } from './LanguageSelect';
 import { StorageHealth } from './StorageHealth';
+import { SecuritySettings } from '../vault/SecuritySettings';
+import { BackupSettings } from '../backups/BackupSettings';
+import { RetentionSettings } from '../retention/RetentionSettings';
 import { useLocalSettings } from './useLocalSettings';
 
 export function SettingsPage() {
@@ -25,6 +28,9 @@ export function SettingsPage() {
         <h2 id="settings-monitor">{t('settings.monitorSection')}</h2>
         {settings && <MonitorNameForm key={settings.monitorName} initial={settings.monitorName} />}
       </section>
+      <SecuritySettings />
+      <BackupSettings />
+      <RetentionSettings />
       <OrganisationSettings />
       <ReportSettings />
       <AuditChainCheck />

@@ -33,7 +33,7 @@ export interface BenchRun {
 
 const scenarios = new Map<string, Scenario<never>>();
 
-/** Other features add their scenarios here (issue 8 will). */
+/** Other modules add their scenarios here (src/bench/storeScenarios.ts does). */
 export function registerBenchScenario<T>(name: string, scenario: Scenario<T>) {
   scenarios.set(name, scenario as Scenario<never>);
 }
@@ -60,7 +60,8 @@ registerBenchScenario('pdf.periodSummary', {
 
 async function run(name: string, params: BenchParams = {}): Promise<BenchRun> {
   const scenario = scenarios.get(name);
-  if (!scenario) throw new Error(`Unknown bench scenario ${name}; known: ${[...scenarios.keys()].join(', ')}`);
+  if (!scenario)
+    throw new Error(`Unknown bench scenario ${name}; known: ${[...scenarios.keys()].join(', ')}`);
   const prepared = await scenario.prepare(params);
   // Let the preparation's own work settle before measuring.
   await new Promise((resolve) => setTimeout(resolve, 100));
@@ -103,6 +104,8 @@ declare global {
   }
 }
 
-export function installPageBench() {
+export async function installPageBench() {
+  // The store scenarios (src/bench) register themselves; loaded only here, with ?bench=1.
+  await import('../../../bench/storeScenarios');
   window.__pmBench = { ready: true, scenarios: () => [...scenarios.keys()], run };
 }

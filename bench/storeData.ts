@@ -1,0 +1,21 @@
+import { inPage, type BenchContext } from './benchTypes';
+
+/** The passphrase of the bench's vault (meets the app's minimum: four uncommon words). */
+export const BENCH_PASSPHRASE = 'mulberry kettle Drenica violin river';
+
+/** An English label as the accessible name of a field (which may end in " (required)"). */
+export const label = (text: string) =>
+  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(.*\\))?$`);
+
+export const params = (ctx: BenchContext, extra: Record<string, number | string> = {}) => ({
+  scale: ctx.scale,
+  ...extra,
+});
+
+/** The data set is in the store: written by store.write, or here once when that scenario was left out. */
+export async function ensureData(ctx: BenchContext) {
+  if (ctx.state.dataReady) return;
+  ctx.log('writing the data set once (store.write was not selected)');
+  await inPage(ctx.page, 'store.ensureData', params(ctx));
+  ctx.state.dataReady = true;
+}

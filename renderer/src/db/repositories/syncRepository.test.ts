@@ -1,0 +1,62 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDataStore, type DataStore } from '../dataStore';
+import { TEST_STORE_KEYS, freshDbName, validShelter } from '../testing';
+import { member, registration } from './householdFixtures';
+
+const opened: DataStore[] = [];
+afterEach(() => opened.splice(0).forEach((s) => s.close()));
+
+async function store(keys = TEST_STORE_KEYS) {
+  const s = await openDataStore({ name: freshDbName(), keys });
+  opened.push(s);
+  return s;
+}
+
+describe('sync repository: a field device and Headquarters', () => {
+  it('sends a household to HQ, which holds it until it enrols the device, then acknowledges it', async () => {
+    const hq = await store({ fieldKey: new Uint8Array(32).fill(3), blindIndexKey: new Uint8Array(32).fill(4) });
+    await hq.sync.setUp('hq', 'UNHCR Kosovo');
+    const field = await store();
+    await field.sync.setUp('field', 'CRP/K');
+
+    const orgFile = await hq.sync.organisationFile();
+    const preview = await field.sync.previewOrganisationFile(orgFile);
+    expect(preview.fingerprint).toBe((await hq.sync.organisation())!.fingerprint);
+    await field.sync.trustOrganisationFile(orgFile);
+
+    await field.shelters.create(validShelter());
+    await field.households.register(registration({}, [member({ fullName: 'Vjollca Krasniqi' })]));
+    const bundle = await field.sync.exportBundle();
+    expect(bundle).not.toBeNull();
+
+    const first = await hq.sync.importBundle(bundle!.bytes, bundle!.fileName);
+    expect(first.status).toBe('held');
+    expect((await hq.households.list({ search: 'Vjollca' })).total).toBe(0);
+    expect(await hq.sync.heldBundles()).toHaveLength(1);
+
+    const deviceFile = await field.sync.deviceFile('Laptop Mitrovica 2');
+    expect((await hq.sync.previewDeviceFile(deviceFile)).fingerprint).toBe(await field.sync.deviceFingerprint());
+    const released = await hq.sync.enrolDevice(deviceFile);
+    expect(released.map((r) => r.outcome?.status)).toEqual(['imported']);
+    expect((await hq.households.list({ search: 'krasniq' })).total).toBe(1);
+    expect(await hq.sync.devices()).toMatchObject([{ name: 'Laptop Mitrovica 2', bundles: 1, status: 'active' }]);
+
+    const ack = await hq.sync.acknowledgementFor(bundle!.header.sender.deviceId);
+    const applied = await field.sync.applyAcknowledgement(ack.bytes, ack.fileName);
+    expect(applied.status).toBe('applied');
+    expect((await field.sync.outgoingStatus()).pendingChanges).toBe(0);
+    expect(await field.sync.exportBundle()).toBeNull();
+  });
+
+  it('refuses an organisation file that was changed, and keeps no organisation', async () => {
+    const hq = await store();
+    await hq.sync.setUp('hq', 'UNHCR Kosovo');
+    const field = await store();
+    await field.sync.setUp('field', 'CRP/K');
+    const text = await hq.sync.organisationFile();
+    const tampered = text.replace('UNHCR Kosovo', 'UNHCR Kosova');
+    await expect(field.sync.trustOrganisationFile(tampered)).rejects.toThrow();
+    expect(await field.sync.organisation()).toBeNull();
+  });
+});

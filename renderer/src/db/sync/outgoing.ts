@@ -1,0 +1,201 @@
+import { createBundle } from '../../../../shared/sync/bundle';
+import { bundleFileName, type BundleHeader } from '../../../../shared/sync/bundleFormat';
+import { syncLimits, type SyncLimits } from '../../../../shared/sync/limits';
+import type { AppDatabase } from '../AppDatabase';
+import { META_KEYS } from '../writeContext';
+import { refusingAs, SyncFileError } from './syncFileError';
+import type { OutgoingSyncState, SentBundleRow } from './syncRows';
+import { ENTITY_TABLE, SYNCED_TABLES, type SyncedTable } from './syncTables';
+
+/**
+ * The device side of "Send to HQ": which records to send, the bundle file, and what was sent.
+ *
+ * Changes are counted by the audit log's `seq`: every write of a synced record adds one audit
+ * entry in the same transaction, numbered in commit order. A bundle covers the changes after the
+ * last one HQ acknowledged (`acknowledgedThrough`) up to the latest, and carries the current
+ * version of every record they touched. Why not "records with an hlc above a watermark": a
+ * record's stamp is taken before its transaction starts, so a write can commit after a later
+ * stamp and would fall below a watermark taken in between; commit order cannot.
+ *
+ * Until HQ acknowledges them, the same changes go again in every bundle (the merge is
+ * idempotent, so overlap costs nothing and a lost USB stick loses nothing).
+ */
+
+export interface ChangeSet {
+  records: { table: SyncedTable; record: Record<string, unknown> }[];
+  /** The audit seq range covered; null when there is nothing to send. */
+  seq: { from: number; to: number } | null;
+}
+
+export type ExportProgress =
+  | { phase: 'collecting'; done: number; total: number }
+  | { phase: 'sealing'; records: number }
+  | { phase: 'done'; records: number; bytes: number };
+
+const OUTGOING_KEY = 'outgoing';
+
+export const initialOutgoingState = (): OutgoingSyncState => ({
+  key: OUTGOING_KEY,
+  acknowledgedThrough: 0,
+  lastAckId: null,
+  lastAckCreatedAt: null,
+  lastAckAppliedAt: null,
+  purgedCount: 0,
+});
+
+export async function readOutgoingState(db: AppDatabase): Promise<OutgoingSyncState> {
+  return (await db.syncState.get(OUTGOING_KEY)) ?? initialOutgoingState();
+}
+
+const latestSeq = async (db: AppDatabase): Promise<number> =>
+  (await db.audit.orderBy(':id').last())?.seq ?? 0;
+
+const byId = (a: { id?: unknown }, b: { id?: unknown }) => String(a.id).localeCompare(String(b.id));
+
+/**
+ * The records changed after audit entry `afterSeq` (their current version, tombstones included),
+ * or every synced record with `full`. Read in one transaction, so the range and the records agree.
+ */
+export async function changesSince(
+  db: AppDatabase,
+  since: { afterSeq: number } | { full: true },
+  onProgress?: (progress: ExportProgress) => void,
+): Promise<ChangeSet> {
+  const tables = SYNCED_TABLES.map((t) => db.table(t));
+  return db.transaction('r', [db.audit, ...tables], async () => {
+    const to = await latestSeq(db);
+    const from = 'full' in since ? 1 : since.afterSeq + 1;
+    if (to < from) return { records: [], seq: null };
+    let wanted: Map<SyncedTable, Set<string>> | null = null;
+    if (!('full' in since)) {
+      wanted = new Map();
+      const entries = await db.audit.where(':id').above(since.afterSeq).toArray();
+      for (const entry of entries) {
+        const table = ENTITY_TABLE.get(entry.entity);
+        if (!table) continue;
+        const ids = wanted.get(table) ?? new Set<string>();
+        ids.add(entry.recordId);
+        wanted.set(table, ids);
+      }
+    }
+    const records: ChangeSet['records'] = [];
+    let done = 0;
+    for (const table of SYNCED_TABLES) {
+      let rows: Record<string, unknown>[];
+      if (wanted === null) {
+        rows = await db.table(table).toArray();
+      } else {
+        const ids = [...(wanted.get(table) ?? [])];
+        // A record purged after an acknowledgement has nothing left to send.
+        rows = ids.length === 0 ? [] : (await db.table(table).bulkGet(ids)).filter((r) => r !== undefined);
+      }
+      for (const record of rows.sort(byId)) records.push({ table, record });
+      onProgress?.({ phase: 'collecting', done: ++done, total: SYNCED_TABLES.length });
+    }
+    return { records, seq: { from, to } };
+  });
+}
+
+export interface ExportContext {
+  /** This device's signing pair (the public half's fingerprint is what HQ enrolled). */
+  device: { signingKey: CryptoKey; publicKey: CryptoKey };
+  /** From the organisation file: the RSA-OAEP public key bundles are encrypted to. */
+  organisation: { encryptionKey: CryptoKey };
+  /** Everything, not only what HQ has not acknowledged (for a new HQ database, or on request). */
+  full?: boolean;
+  now?: () => Date;
+  onProgress?: (progress: ExportProgress) => void;
+  /** HQ's limits, to refuse here a bundle HQ would refuse (default: the shared defaults). */
+  limits?: Partial<SyncLimits>;
+}
+
+export interface ExportedBundle {
+  bytes: Uint8Array<ArrayBuffer>;
+  header: BundleHeader;
+  fileName: string;
+  full: boolean;
+}
+
+/**
+ * Makes the bundle file of "Send to HQ" and records it as sent (the caller writes the bytes to
+ * the sync folder or a USB stick). Null when HQ already has every change.
+ */
+export async function exportBundle(db: AppDatabase, context: ExportContext): Promise<ExportedBundle | null> {
+  const now = context.now ?? (() => new Date());
+  const full = context.full ?? false;
+  const deviceId = (await db.meta.get(META_KEYS.deviceId))?.value;
+  if (typeof deviceId !== 'string') throw new Error('This database has no device id yet');
+  const state = await readOutgoingState(db);
+  const changes = await changesSince(
+    db,
+    full ? { full: true } : { afterSeq: state.acknowledgedThrough },
+    context.onProgress,
+  );
+  if (changes.seq === null || changes.records.length === 0) return null;
+  const seq = changes.seq;
+  const bundleId = crypto.randomUUID();
+  const fileName = bundleFileName({ bundleId, sender: { deviceId, keyFingerprint: '' }, seq });
+  context.onProgress?.({ phase: 'sealing', records: changes.records.length });
+  const createdAt = now().toISOString();
+  const { bytes, header } = await refusingAs(fileName, () =>
+    createBundle({
+      device: { deviceId, signingKey: context.device.signingKey, publicKey: context.device.publicKey },
+      organisation: context.organisation,
+      seq,
+      changes,
+      createdAt,
+      bundleId,
+    }),
+  );
+  const limits = syncLimits(context.limits);
+  if (
+    bytes.length > limits.maxBundleBytes ||
+    header.counts.records > limits.maxRecords ||
+    header.counts.blobs > limits.maxBlobs
+  ) {
+    throw new SyncFileError(
+      'export-too-large',
+      fileName,
+      `The bundle would hold ${header.counts.records} records and ${header.counts.blobs} attachments in ${bytes.length} bytes, over HQ's limits`,
+    );
+  }
+  const sent: SentBundleRow = {
+    bundleId,
+    seqFrom: seq.from,
+    seqTo: seq.to,
+    full,
+    fileName,
+    createdAt,
+    counts: header.counts,
+    acknowledgedAt: null,
+  };
+  await db.sentBundles.add(sent);
+  context.onProgress?.({ phase: 'done', records: header.counts.records, bytes: bytes.length });
+  return { bytes, header, fileName, full };
+}
+
+export interface OutgoingStatus {
+  acknowledgedThrough: number;
+  latestSeq: number;
+  /** Changes not yet acknowledged by HQ. */
+  pendingChanges: number;
+  /** Bundles sent that no acknowledgement has named yet, newest first. */
+  unacknowledged: SentBundleRow[];
+  lastAckAppliedAt: string | null;
+}
+
+/** For the sync screen: what is at HQ and what is not yet. */
+export async function outgoingStatus(db: AppDatabase): Promise<OutgoingStatus> {
+  return db.transaction('r', [db.audit, db.syncState, db.sentBundles], async () => {
+    const state = await readOutgoingState(db);
+    const latest = await latestSeq(db);
+    const sent = await db.sentBundles.orderBy('seqTo').reverse().toArray();
+    return {
+      acknowledgedThrough: state.acknowledgedThrough,
+      latestSeq: latest,
+      pendingChanges: Math.max(0, latest - state.acknowledgedThrough),
+      unacknowledged: sent.filter((b) => b.acknowledgedAt === null),
+      lastAckAppliedAt: state.lastAckAppliedAt,
+    };
+  });
+}
