@@ -96,8 +96,13 @@ export async function inPage(
   );
 }
 
-/** Opens the app with the bench hook and waits until it is installed. */
+/**
+ * Opens the app with the bench hook, in a new page load, and waits until the hook is installed.
+ * (Going to the same URL again would only be a fragment navigation: the page, and an app that is
+ * unlocked in it, would stay.)
+ */
 export async function openBenchPage(ctx: BenchContext, hash = '#/') {
+  await ctx.page.goto('about:blank');
   await ctx.page.goto(`${ctx.baseUrl}?bench=1${hash}`);
   await ctx.page.waitForFunction(
     () => Boolean((window as unknown as { __pmBench?: { ready: boolean } }).__pmBench?.ready),

@@ -6,6 +6,8 @@ test('erase a person’s data on request: names gone, the household still counte
   const { page } = app;
   await completeFirstRun(page);
   await registerReturneeHousehold(page);
+  const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').sort());
+  const before = await databases();
   await page.getByRole('button', { name: 'Erase personal data' }).click();
   const dialog = page.getByRole('dialog', { name: "Erase this household's personal data?" });
   await dialog.getByRole('button', { name: 'Erase for good' }).click();
@@ -14,6 +16,11 @@ test('erase a person’s data on request: names gone, the household still counte
   await expect(page.getByText('Personal data erased').first()).toBeVisible();
   await expect(page.locator('main')).not.toContainText('Đorđević');
   await expect(page.getByText(/^Personal data erased by Arta Berisha/).first()).toBeVisible();
+  // The vault moved to a fresh copy and the old database, whose files may still have held the
+  // erased values' ciphertext, is gone.
+  await expect.poll(databases).not.toEqual(before);
+  const after = await databases();
+  expect(after.filter((name) => before.includes(name) && name.startsWith('protection-monitor-vault-'))).toEqual([]);
 
   await openSection(page, 'Households');
   await page.getByRole('searchbox', { name: /Search/ }).fill('Dragan');

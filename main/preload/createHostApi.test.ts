@@ -73,6 +73,8 @@ describe('createHostApi (preload)', () => {
       kind: 'daily' as const,
       createdAt: '2025-01-15T10:30:00.000Z',
       maxBytes: 1,
+      role: 'field' as const,
+      deviceId: 'dev-1',
     };
     const { onLockRequested: _subscription, onSyncInboxReady: _inboxSubscription, ...requests } = api;
     for (const method of Object.values(requests)) await method(anyArgs);
@@ -123,19 +125,20 @@ describe('createHostApi (preload)', () => {
 
   it('maps the sync folder methods to their channels', async () => {
     const { api, rawInvoke } = recordingApi();
-    await api.listSyncInbox({ folderId });
-    await api.readSyncInboxFile({ folderId, name: 'a.pmbundle' });
-    await api.writeSyncOutboxFile({ folderId, name: 'a.pmbundle', data });
-    await api.archiveSyncInboxFile({ folderId, name: 'a.pmbundle', disposition: 'rejected' });
-    await api.watchSyncInbox({ folderId });
-    await api.unwatchSyncInbox({ folderId });
+    const hq = { folderId, role: 'hq' as const };
+    await api.listSyncInbox(hq);
+    await api.readSyncInboxFile({ ...hq, name: 'a.pmbundle' });
+    await api.writeSyncOutboxFile({ ...hq, name: 'a.pmbundle', data });
+    await api.archiveSyncInboxFile({ ...hq, name: 'a.pmbundle', disposition: 'rejected' });
+    await api.watchSyncInbox(hq);
+    await api.unwatchSyncInbox(hq);
     expect(rawInvoke.mock.calls).toEqual([
-      ['sync-folder:list-inbox', { folderId }],
-      ['sync-folder:read-inbox', { folderId, name: 'a.pmbundle' }],
-      ['sync-folder:write-outbox', { folderId, name: 'a.pmbundle', data }],
-      ['sync-folder:archive-inbox', { folderId, name: 'a.pmbundle', disposition: 'rejected' }],
-      ['sync-folder:watch', { folderId }],
-      ['sync-folder:unwatch', { folderId }],
+      ['sync-folder:list-inbox', hq],
+      ['sync-folder:read-inbox', { ...hq, name: 'a.pmbundle' }],
+      ['sync-folder:write-outbox', { ...hq, name: 'a.pmbundle', data }],
+      ['sync-folder:archive-inbox', { ...hq, name: 'a.pmbundle', disposition: 'rejected' }],
+      ['sync-folder:watch', hq],
+      ['sync-folder:unwatch', hq],
     ]);
   });
 

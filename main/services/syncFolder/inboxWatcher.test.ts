@@ -27,7 +27,7 @@ let sandbox: string;
 let root: string;
 let inbox: string;
 let parties: SyncParties;
-let bundles: { name: string; bytes: Uint8Array }[];
+let bundles: { name: string; bytes: Uint8Array; bundleId: string }[];
 const watchers: InboxWatcher[] = [];
 
 beforeAll(async () => {

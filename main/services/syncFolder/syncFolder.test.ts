@@ -37,7 +37,7 @@ let root: string;
 /** HQ's inbox, `<root>/to-hq`: most tests put a device's bundle there and read it as HQ. */
 let inbox: string;
 let parties: SyncParties;
-let bundle: { name: string; bytes: Uint8Array };
+let bundle: { name: string; bytes: Uint8Array; bundleId: string };
 
 beforeAll(async () => {
   parties = await makeSyncParties(DEVICE_ID);

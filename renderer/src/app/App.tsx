@@ -9,6 +9,7 @@ import { visitRoutes } from '../features/visits/visitRoutes';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { RetentionReviewPage } from '../features/retention/RetentionReviewPage';
 import { SyncNavLink } from '../features/sync/SyncNavLink';
+import { SyncFolderWatcher } from '../features/sync/SyncFolderWatcher';
 import { SyncPage } from '../features/sync/SyncPage';
 import { useLocalSettings } from '../features/settings/useLocalSettings';
 import { useAutoLock } from '../features/vault/useAutoLock';
@@ -95,6 +96,7 @@ export function App() {
   return (
     <NoticeProvider>
       <AutoLock minutes={settings.autoLockMinutes} />
+      <SyncFolderWatcher />
       <HashRouter>
         <Shell />
       </HashRouter>

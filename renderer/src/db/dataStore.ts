@@ -1,5 +1,6 @@
 import { AppDatabase } from './AppDatabase';
 import { readSnapshot } from './backup/snapshot';
+import { databaseDigest } from './sync/databaseDigest';
 import { createAttachmentRepository } from './repositories/attachmentRepository';
 import { createAuditRepository } from './repositories/auditRepository';
 import { createDashboardRepository } from './repositories/dashboardRepository';
@@ -58,7 +59,7 @@ export async function openDataStore({ name, keys, now, storageGuard }: OpenDataS
     erasure: createErasureRepository(db, ctx),
     sync: createSyncRepository(db, ctx),
     /** Every table, decrypted, in one read transaction: the payload of a backup (./backup). */
-    backup: { snapshot: () => readSnapshot(db) },
+    backup: { snapshot: () => readSnapshot(db), digest: () => databaseDigest(db) },
     close: () => db.close(),
   };
 }

@@ -200,5 +200,9 @@ export async function appendAuditEntry(
   const previous = await db.audit.orderBy(':id').last();
   const entry: AuditEntry = sealAuditEntry(content, previous);
   await db.audit.add(entry);
-  if (change.stamp !== SEED_STAMP) await db.meta.put({ key: META_KEYS.lastHlc, value: change.stamp });
+  if (change.stamp !== SEED_STAMP) {
+    // A write stamped earlier may commit later: keep the latest stamp, never step back.
+    const last = (await db.meta.get(META_KEYS.lastHlc))?.value;
+    if (typeof last !== 'string' || change.stamp > last) await db.meta.put({ key: META_KEYS.lastHlc, value: change.stamp });
+  }
 }

@@ -79,7 +79,7 @@ async function openForVault(
 }
 
 /** The database exactly as the backup's schema version shipped, sealed like the app's. */
-function stagingDatabase(name: string, schemaVersion: number, fieldKey: Uint8Array): Dexie {
+export function stagingDatabase(name: string, schemaVersion: number, fieldKey: Uint8Array): Dexie {
   const db = new Dexie(name);
   db.use(sealingMiddleware(fieldKey));
   for (const v of schemaVersions.filter((s) => s.version <= schemaVersion))
@@ -87,7 +87,7 @@ function stagingDatabase(name: string, schemaVersion: number, fieldKey: Uint8Arr
   return db;
 }
 
-async function writeSnapshot(db: Dexie, snapshot: Snapshot): Promise<void> {
+export async function writeSnapshot(db: Dexie, snapshot: Snapshot): Promise<void> {
   try {
     await db.open();
     await db.transaction('rw', db.tables, async () => {
@@ -156,7 +156,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  * Reads back what was written and compares it with the backup: per table the same number of
  * rows, and, when no migration ran in between, the same rows in the same order.
  */
-async function verify(db: Dexie, snapshot: Snapshot): Promise<void> {
+export async function verify(db: Dexie, snapshot: Snapshot): Promise<void> {
   const migrated = snapshot.schemaVersion !== Math.floor(db.verno);
   for (const table of snapshot.tables) {
     const rows = await db.table(table.name).toArray();

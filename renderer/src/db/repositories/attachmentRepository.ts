@@ -4,6 +4,7 @@ import {
   type AttachmentRecord,
 } from '../../../../shared/attachments/attachmentSchema';
 import type { AppDatabase } from '../AppDatabase';
+import { bytesOf } from '../sync/blobs';
 import { RecordNotFoundError, RecordStore, RecordValidationError } from '../recordStore';
 import type { WriteContext } from '../writeContext';
 
@@ -72,14 +73,23 @@ export function createAttachmentRepository(db: AppDatabase, ctx: WriteContext) {
      */
     async forOwner(ownerType: AttachmentOwnerType, ownerId: string): Promise<AttachmentSummary[]> {
       const rows = await db.attachments.where('[ownerType+ownerId]').equals([ownerType, ownerId]).toArray();
-      return rows.map(summary).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      // At HQ a merged attachment names its bytes by hash (`blobs`): bring the thumbnail back in.
+      const withThumbnails = await Promise.all(
+        rows.map(async (row): Promise<AttachmentRecord> => ({
+          ...row,
+          thumbnail: row.thumbnail === null ? null : (((await bytesOf(db, row.thumbnail)) ?? null) as Bytes | null),
+        })),
+      );
+      return withThumbnails.map(summary).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
 
     /** The file's bytes, for opening or saving it. */
     async getData(id: string): Promise<Bytes> {
       const row = await store.get(id);
       if (!row) throw new RecordNotFoundError('attachment', id);
-      return row.data;
+      const bytes = await bytesOf(db, row.data);
+      if (!bytes) throw new RecordNotFoundError('attachment data', id);
+      return bytes as Bytes;
     },
 
     async setCaption(id: string, caption: string): Promise<AttachmentSummary> {

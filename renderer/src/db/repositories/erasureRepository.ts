@@ -8,6 +8,7 @@ import { stampChanges } from '../../../../shared/sync/fieldVersions';
 import { localDate } from '../../../../shared/validation/fields';
 import type { AppDatabase } from '../AppDatabase';
 import { RecordNotFoundError, appendAuditEntry } from '../recordStore';
+import { isBlobRef } from '../sync/blobs';
 import type { WriteContext } from '../writeContext';
 import { facetKeys } from './householdFacets';
 
@@ -53,6 +54,8 @@ export function createErasureRepository(db: AppDatabase, ctx: WriteContext) {
     db.followUps,
     db.attachments,
     db.drafts,
+    db.conflicts,
+    db.blobs,
     db.audit,
     db.meta,
   ];
@@ -70,6 +73,17 @@ export function createErasureRepository(db: AppDatabase, ctx: WriteContext) {
       ...(Object.keys(fieldBase).length > 0 ? { fieldBase } : {}),
       deviceId: ctx.deviceId,
     };
+  }
+
+  /** At HQ attachment bytes live once by hash (`blobs`): drop those no attachment names any more. */
+  async function deleteUnusedBlobs(values: unknown[]) {
+    for (const value of values) {
+      if (!isBlobRef(value)) continue;
+      const stillUsed = (await db.attachments.toArray()).some((a) =>
+        [a.data, a.thumbnail].some((v) => isBlobRef(v) && v.$blob === value.$blob),
+      );
+      if (!stillUsed) await db.blobs.delete(value.$blob);
+    }
   }
 
   async function erase<T extends RecordMeta>(
@@ -125,10 +139,23 @@ export function createErasureRepository(db: AppDatabase, ctx: WriteContext) {
         for (const followUp of followUps) await erase(db.followUps, 'followUp', followUp, { notes: '' }, at);
 
         const owners = [householdId, ...visits.map((v) => v.id)];
-        const attachmentIds = await db.attachments.where('[ownerType+ownerId]').anyOf(
-          owners.map((id) => [id === householdId ? 'household' : 'householdVisit', id]),
-        ).primaryKeys();
+        const attachments = await db.attachments
+          .where('[ownerType+ownerId]')
+          .anyOf(owners.map((id) => [id === householdId ? 'household' : 'householdVisit', id]))
+          .toArray();
+        const attachmentIds = attachments.map((a) => a.id);
         await db.attachments.bulkDelete(attachmentIds);
+        await deleteUnusedBlobs(attachments.flatMap((a) => [a.data, a.thumbnail]));
+        // Overwritten values kept for HQ's review hold the same personal data: they go too.
+        const erasedRecords: [string, string][] = [
+          ['households', householdId],
+          ...persons.map((p): [string, string] => ['persons', p.id]),
+          ...visits.map((v): [string, string] => ['householdVisits', v.id]),
+          ...referrals.map((r): [string, string] => ['referrals', r.id]),
+          ...followUps.map((f): [string, string] => ['followUps', f.id]),
+          ...attachmentIds.map((id): [string, string] => ['attachments', id]),
+        ];
+        await db.conflicts.where('[table+recordId]').anyOf(erasedRecords).delete();
         for (const id of attachmentIds) {
           await appendAuditEntry(db, ctx, { entity: 'attachment', recordId: id, action: 'erase', fields: ['data'], at, stamp: ctx.clock.now() });
         }

@@ -13,6 +13,7 @@ import { listConflicts, resolveConflict, type ConflictChoice } from '../sync/con
 import { discardHeldBundle, enrolDevice, listDevices, listHeldBundles, revokeDevice } from '../sync/devices';
 import { importBundle, releaseHeldBundles, type ImportProgress } from '../sync/importBundle';
 import { exportBundle, outgoingStatus, type ExportProgress } from '../sync/outgoing';
+import { applyReferenceBundle, createReferenceBundleFor, referenceDataState } from '../sync/referenceData';
 import type { WriteContext } from '../writeContext';
 
 /** A field device sends bundles to HQ; Headquarters merges every device's bundles. */
@@ -197,6 +198,21 @@ export function createSyncRepository(db: AppDatabase, ctx: WriteContext) {
       });
     },
 
+    /** Verifies HQ's reference data (shelters, partners, questionnaire versions) and merges it. */
+    async applyReferenceBundle(bytes: Uint8Array, fileName: string) {
+      const organisation = await requireOrganisation();
+      return applyReferenceBundle(db, bytes, fileName, {
+        organisation: { signingKey: organisation.signingKey, fingerprint: organisation.fingerprint },
+        actor: ctx.actor(),
+        clock: ctx.clock,
+        now: ctx.now,
+        storageGuard: ctx.storageGuard,
+      });
+    },
+
+    /** The last reference data applied on this device, or null. */
+    referenceDataStatus: () => referenceDataState(db),
+
     // Headquarters
 
     async importBundle(bytes: Uint8Array, fileName: string, onProgress?: (p: ImportProgress) => void) {
@@ -255,6 +271,17 @@ export function createSyncRepository(db: AppDatabase, ctx: WriteContext) {
       return createAcknowledgementFor(db, deviceId, {
         organisationSigningKey: keys.signing.privateKey,
         organisationFingerprint: organisation.fingerprint,
+        now: ctx.now,
+      });
+    },
+
+    /** HQ: the signed reference data for every device (bytes and file name). */
+    async referenceBundle() {
+      const [keys, organisation] = await Promise.all([loadOrganisationKeys(), hqOrganisation()]);
+      return createReferenceBundleFor(db, {
+        organisationSigningKey: keys.signing.privateKey,
+        organisationFingerprint: organisation.fingerprint,
+        clock: ctx.clock,
         now: ctx.now,
       });
     },

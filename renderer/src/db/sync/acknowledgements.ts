@@ -1,11 +1,11 @@
 import {
-  ACK_FILE_EXTENSION,
   acknowledgementContent,
   createAcknowledgement,
   readAcknowledgement,
 } from '../../../../shared/sync/acknowledgement';
 import type { StoredRecord } from '../../../../shared/sync/fieldVersions';
 import type { SyncLimits } from '../../../../shared/sync/limits';
+import { acknowledgementFileName } from '../../../../shared/sync/syncFolderNames';
 import { emptyReplica, type ReplicaState, type SeqRange } from '../../../../shared/sync/merge';
 import type { AppDatabase } from '../AppDatabase';
 import { META_KEYS } from '../writeContext';
@@ -30,10 +30,6 @@ export interface AcknowledgementSigner {
   organisationFingerprint: string;
   now?: () => Date;
 }
-
-/** `pm-ack-<device>-<acknowledged through>.pmack`: a newer acknowledgement for the same point replaces the older. */
-export const acknowledgementFileName = (deviceId: string, acknowledgedThrough: number) =>
-  `pm-ack-${deviceId}-${String(acknowledgedThrough).padStart(8, '0')}${ACK_FILE_EXTENSION}`;
 
 export interface CreatedAcknowledgement {
   bytes: Uint8Array<ArrayBuffer>;
@@ -65,7 +61,7 @@ export async function createAcknowledgementFor(
   });
   return {
     bytes,
-    fileName: acknowledgementFileName(deviceId, content.acknowledgedThrough),
+    fileName: acknowledgementFileName(deviceId),
     deviceId,
     ranges: content.ranges,
     acknowledgedThrough: content.acknowledgedThrough,

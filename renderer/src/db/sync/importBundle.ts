@@ -209,14 +209,15 @@ function checkContent(content: BundleContent, fileName: string): void {
   }
 }
 
-interface AuditDraft {
+export interface AuditDraft {
   entity: string;
   recordId: string;
   action: AuditAction;
   fields: string[];
 }
 
-function auditDraft(
+/** The audit entry of a merged record (also used by the reference-data import, referenceData.ts). */
+export function auditDraft(
   table: SyncedTable,
   local: StoredRecord | undefined,
   next: StoredRecord,

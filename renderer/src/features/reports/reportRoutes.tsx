@@ -13,3 +13,8 @@ export const reportRoutes = (
 if (typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('bench')) {
   void import('./bench/pageBench').then((m) => m.installPageBench());
 }
+
+// Likewise the import fault test's hooks (e2e/importFault.spec.ts), only with ?faulttest=1.
+if (typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('faulttest')) {
+  void import('../../testHooks/importFaultHook').then((m) => m.installImportFaultHook());
+}

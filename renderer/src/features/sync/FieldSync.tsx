@@ -6,6 +6,7 @@ import { useServices } from '../../app/AppServices';
 import { useLiveResult } from '../../hooks/useLiveResult';
 import { useLocalSettings } from '../settings/useLocalSettings';
 import { openSyncFile, saveSyncFile, utf8Bytes, utf8Text } from './syncFiles';
+import { SyncFolderSection } from './SyncFolderSection';
 import { ActionOutcome, useSyncAction } from './useSyncAction';
 
 /** A field device: trust the organisation, enrol with HQ, send changes, apply acknowledgements. */
@@ -19,6 +20,7 @@ export function FieldSync() {
       <OrganisationSection organisation={organisation ?? null} />
       <DeviceSection />
       {organisation ? <SendSection /> : <p className="hint">{t('sync.field.needOrganisation')}</p>}
+      {organisation && <SyncFolderSection />}
     </>
   );
 }

@@ -7,6 +7,7 @@ import type { ImportOutcome } from '../../db/sync/importBundle';
 import { useLiveResult } from '../../hooks/useLiveResult';
 import { ConflictsSection } from './ConflictsSection';
 import { openSyncFile, saveSyncFile, utf8Bytes, utf8Text } from './syncFiles';
+import { SyncFolderSection } from './SyncFolderSection';
 import { ActionOutcome, useSyncAction } from './useSyncAction';
 
 /** Headquarters: the organisation's keys, importing devices' files, devices, conflicts. */
@@ -15,6 +16,7 @@ export function HqSync() {
     <>
       <HqOrganisationSection />
       <ImportSection />
+      <SyncFolderSection />
       <DevicesSection />
       <ConflictsSection />
     </>

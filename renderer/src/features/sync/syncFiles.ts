@@ -22,7 +22,7 @@ export async function saveSyncFile(host: HostApi, t: TFunction, type: SyncFileTy
   const spec = SYNC_FILE_TYPES[type];
   const saved = await host.saveFileWithDialog({
     suggestedName: name,
-    data,
+    data: new Uint8Array(data),
     filters: [{ name: t(spec.filterKey), extensions: [spec.extension] }],
   });
   if (!saved.ok && saved.error.code === 'cancelled') throw new CancelledError();

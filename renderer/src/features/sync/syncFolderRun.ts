@@ -1,0 +1,86 @@
+import type { HostApi } from '../../../../shared/host/hostApi';
+import type { SyncInboxFile } from '../../../../shared/ipc/contract';
+import type { DataStore } from '../../db/dataStore';
+import { isSyncFileError } from '../../db/sync/syncFileError';
+
+export interface SyncFolder {
+  folderId: string;
+  displayName: string;
+}
+
+/** What one pass over the sync folder did, per file. */
+export interface SyncFolderOutcome {
+  /** Field: the bundle written to `to-hq`, if there were changes. */
+  sent?: { fileName: string; records: number };
+  /** HQ: acknowledgements written to `from-hq`, one per active device. */
+  acknowledged: string[];
+  files: { name: string; status: 'imported' | 'held' | 'already-imported' | 'applied' | 'no-change' | 'refused'; code?: string; records?: number }[];
+}
+
+type Host = Pick<HostApi, 'listSyncInbox' | 'readSyncInboxFile' | 'writeSyncOutboxFile' | 'archiveSyncInboxFile'>;
+
+const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+};
+
+/**
+ * One pass over the sync folder (docs/sync-format.md §12), as "Sync now", the start of the app
+ * and the folder watcher run it. A field device writes its unacknowledged changes to `to-hq` and
+ * applies the acknowledgements HQ left for it in `from-hq`; HQ imports every bundle in `to-hq`
+ * and writes each device's acknowledgement back. Every file read is archived: `processed/` when
+ * it was taken in (or held for a decision), `rejected/` when it was refused, so it is never
+ * read twice and a refused file stays there for a person to look at.
+ */
+export async function runSyncFolder(
+  store: DataStore,
+  host: Host,
+  folder: SyncFolder,
+  options: { send?: boolean; only?: SyncInboxFile[] } = {},
+): Promise<SyncFolderOutcome> {
+  const role = await store.sync.role();
+  const deviceId = (await store.settings.get()).deviceId;
+  const reader = role === 'hq' ? ({ folderId: folder.folderId, role: 'hq' } as const) : ({ folderId: folder.folderId, role: 'field', deviceId } as const);
+  const outcome: SyncFolderOutcome = { acknowledged: [], files: [] };
+
+  if (role === 'field' && options.send !== false && (await store.sync.organisation())) {
+    const bundle = await store.sync.exportBundle();
+    if (bundle) {
+      unwrap(await host.writeSyncOutboxFile({ folderId: folder.folderId, role, name: bundle.fileName, data: bundle.bytes }));
+      outcome.sent = { fileName: bundle.fileName, records: bundle.header.counts.records };
+    }
+  }
+
+  const ready = options.only ?? unwrap(await host.listSyncInbox(reader)).ready;
+  for (const file of ready) {
+    const data = unwrap(await host.readSyncInboxFile({ ...reader, name: file.name }));
+    try {
+      if (role === 'hq') {
+        const result = await store.sync.importBundle(data, file.name);
+        outcome.files.push({
+          name: file.name,
+          status: result.status,
+          records: result.status === 'imported' ? result.report.inserted + result.report.updated : undefined,
+        });
+      } else {
+        const result = await store.sync.applyAcknowledgement(data, file.name);
+        outcome.files.push({ name: file.name, status: result.status });
+      }
+      unwrap(await host.archiveSyncInboxFile({ ...reader, name: file.name, disposition: 'imported' }));
+    } catch (error) {
+      if (!isSyncFileError(error)) throw error;
+      outcome.files.push({ name: file.name, status: 'refused', code: error.code });
+      unwrap(await host.archiveSyncInboxFile({ ...reader, name: file.name, disposition: 'rejected' }));
+    }
+  }
+
+  if (role === 'hq') {
+    for (const device of await store.sync.devices()) {
+      if (device.status !== 'active' || device.bundles === 0) continue;
+      const ack = await store.sync.acknowledgementFor(device.deviceId);
+      unwrap(await host.writeSyncOutboxFile({ folderId: folder.folderId, role, name: ack.fileName, data: ack.bytes }));
+      outcome.acknowledged.push(ack.fileName);
+    }
+  }
+  return outcome;
+}
