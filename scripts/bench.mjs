@@ -8,13 +8,15 @@
 // bench/results.md, everything to bench/results.json (scale L: results-L.md/json).
 //
 // Usage: node scripts/bench.mjs [--scale S|L] [--only <prefix>[,<prefix>…]] [--runs <n>]
-//                               [--build] [--dist <folder>]
+//                               [--build] [--dist <folder>] [--out <file base>]
 //   --scale  the data set: S (default) = 50 shelters, 5,000 households, 20,000 persons,
 //            10,000 visits, 3,000 referrals; L = ten times that
 //   --only   scenarios (or suites) whose name starts with one of the prefixes
 //   --runs   measured runs of every scenario, instead of each scenario's own number
 //   --build  rebuild the renderer first (otherwise only when dist/renderer is missing)
 //   --dist   serve another build of the renderer than dist/renderer
+//   --out    where to write <base>.json and <base>.md (default bench/results, bench/results-L;
+//            runs with --only or at XS write to node_modules/.cache/pm-bench/ instead)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -290,13 +292,13 @@ const table = [
 const markdown = `${header.join('\n')}\n\n${table.join('\n')}\n`;
 console.log(`\n${markdown}`);
 
-// XS is only a check: its results stay out of bench/.
-const outBase =
-  scale === 'S'
-    ? `${root}bench/results`
-    : scale === 'L'
-      ? `${root}bench/results-L`
-      : `${root}node_modules/.cache/pm-bench/results-XS`;
+// bench/ keeps the results of whole runs at S and L; a partial run (--only) or a check (XS)
+// writes next to the compiled modules unless --out says where.
+const outBase = option('--out')
+  ? resolve(option('--out')).replace(/\.(json|md)$/, '')
+  : only || scale === 'XS'
+    ? `${root}node_modules/.cache/pm-bench/results-${scale}${only ? '-partial' : ''}`
+    : `${root}bench/results${scale === 'L' ? '-L' : ''}`;
 writeFileSync(
   `${outBase}.json`,
   `${JSON.stringify(

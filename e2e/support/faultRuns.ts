@@ -1,5 +1,10 @@
 import type { Page } from 'playwright-core';
-import type { FaultHookApi, FaultProgress, HexKeys, Prepared } from '../../renderer/src/testHooks/importFaultHook';
+import type {
+  FaultHookApi,
+  FaultProgress,
+  HexKeys,
+  Prepared,
+} from '../../renderer/src/testHooks/importFaultHook';
 
 /**
  * The test's side of the page hook `window.__pmFault` (renderer/src/testHooks): typed calls,
@@ -14,7 +19,11 @@ export type { Prepared };
 export type InterruptionPoint = { at: 'merging' } | { at: 'tick'; tick: number } | { at: 'done' };
 
 export const describePoint = (point: InterruptionPoint) =>
-  point.at === 'tick' ? `after request ${point.tick} of the merge` : point.at === 'merging' ? 'as the merge began' : 'after the commit';
+  point.at === 'tick'
+    ? `after request ${point.tick} of the merge`
+    : point.at === 'merging'
+      ? 'as the merge began'
+      : 'after the commit';
 
 /** A small seeded generator (mulberry32), so a failing schedule can be run again from its seed. */
 export function seededRandom(seed: number) {
@@ -31,7 +40,10 @@ export function seededRandom(seed: number) {
 /** Waits for the hook to be installed (it is imported on demand with ?faulttest=1). */
 export async function faultHook(page: Page) {
   await page.waitForFunction(() => (window as { __pmFault?: FaultHookApi }).__pmFault?.ready === true);
-  const call = <K extends 'prepare' | 'startImport' | 'digest'>(name: K, arg: Parameters<FaultHookApi[K]>[0]) =>
+  const call = <K extends 'prepare' | 'startImport' | 'digest'>(
+    name: K,
+    arg: Parameters<FaultHookApi[K]>[0],
+  ) =>
     page.evaluate(
       ([n, a]) => {
         const hook = (window as { __pmFault?: FaultHookApi }).__pmFault!;
@@ -50,7 +62,10 @@ export async function faultHook(page: Page) {
  * Resolves when the page's import reaches `point`; rejects when it settles first (or fails).
  * Installed before the import starts.
  */
-export async function reaching(page: Page, point: InterruptionPoint): Promise<{ reached: Promise<FaultProgress[]> }> {
+export async function reaching(
+  page: Page,
+  point: InterruptionPoint,
+): Promise<{ reached: Promise<FaultProgress[]> }> {
   const seen: FaultProgress[] = [];
   let resolve!: (value: FaultProgress[]) => void;
   let reject!: (error: Error) => void;
@@ -60,6 +75,7 @@ export async function reaching(page: Page, point: InterruptionPoint): Promise<{ 
   });
   // Awaited by the caller once the import has started; never left unhandled before that.
   reached.catch(() => undefined);
+  page.once('crash', () => reject(new Error(`The page crashed before ${describePoint(point)}`)));
   const binding = `pmFaultProgress${Math.random().toString(36).slice(2)}`;
   await page.exposeFunction(binding, (progress: FaultProgress) => {
     seen.push(progress);
@@ -69,11 +85,17 @@ export async function reaching(page: Page, point: InterruptionPoint): Promise<{ 
       (point.at === 'done' && progress.phase === 'done');
     if (hit) resolve(seen);
     else if (progress.phase === 'settled')
-      reject(new Error(`The import settled (${progress.status} ${progress.error ?? ''}) before ${describePoint(point)}`));
+      reject(
+        new Error(
+          `The import settled (${progress.status} ${progress.error ?? ''}) before ${describePoint(point)}`,
+        ),
+      );
   });
   await page.evaluate((name) => {
     window.addEventListener('pm-fault:progress', (event) => {
-      void (window as unknown as Record<string, (p: unknown) => Promise<void>>)[name]!((event as CustomEvent).detail);
+      void (window as unknown as Record<string, (p: unknown) => Promise<void>>)[name]!(
+        (event as CustomEvent).detail,
+      );
     });
   }, binding);
   return { reached };

@@ -174,10 +174,11 @@ describe('createHostApi (preload)', () => {
     const unsubscribe = api.onSyncInboxReady((event) => received.push(event));
     const emit = listeners.get('sync-folder:inbox-ready')!;
     const file = { name: 'a.pmbundle', kind: 'bundle', size: 10, modifiedAt: '2025-01-01T00:00:00.000Z' };
-    emit({ folderId, files: [file] });
-    emit({ folderId, files: [{ ...file, name: '../a.pmbundle' }] });
-    emit({ folderId: 'not-a-uuid', files: [] });
-    expect(received).toEqual([{ folderId, files: [file] }]);
+    emit({ folderId, role: 'hq', files: [file] });
+    emit({ folderId, role: 'hq', files: [{ ...file, name: '../a.pmbundle' }] });
+    emit({ folderId, role: 'admin', files: [] });
+    emit({ folderId: 'not-a-uuid', role: 'hq', files: [] });
+    expect(received).toEqual([{ folderId, role: 'hq', files: [file] }]);
     unsubscribe();
     expect(listeners.has('sync-folder:inbox-ready')).toBe(false);
   });

@@ -103,12 +103,12 @@ export interface FolderEntry {
   size: number;
 }
 
-/** A bundle or acknowledgement in the sync folder: one plain name, never a path. */
+/** A bundle, acknowledgement or reference-data file in the sync folder: one plain name, never a path. */
 export const syncFileNameSchema = z
   .string()
   .min(1)
   .max(255)
-  .refine(isSyncFileName, 'must be the plain name of a .pmbundle or .pmack file');
+  .refine(isSyncFileName, 'must be the plain name of a .pmbundle, .pmack or .pmref file');
 
 /** Which side of the sync folder the app is: `field` writes to-hq/ and reads from-hq/, `hq` the reverse. */
 export const syncRoleSchema = z.enum(SYNC_ROLES);
@@ -120,7 +120,7 @@ export type SyncFolderArgs = z.infer<typeof syncFolderArgsSchema>;
 /**
  * Who reads the inbox. A field device names itself, because in a `from-hq/` shared with other
  * devices it picks up only its own acknowledgement (`pm-ack-<deviceId>.pmack`) and the
- * reference-data bundles. A `deviceId` sent with `hq` is dropped.
+ * reference-data files (`.pmref`). A `deviceId` sent with `hq` is dropped.
  */
 const hqReaderSchema = z.object({ folderId: folderIdSchema, role: z.literal('hq') });
 const fieldReaderSchema = z.object({
@@ -161,7 +161,7 @@ export type SyncArchiveArgs = z.input<typeof syncArchiveArgsSchema>;
 
 export const syncInboxFileSchema = z.object({
   name: syncFileNameSchema,
-  kind: z.enum(['bundle', 'acknowledgement']),
+  kind: z.enum(['bundle', 'acknowledgement', 'reference']),
   size: z.int().min(0),
   /** ISO time of the file's last change. */
   modifiedAt: z.string().max(64),

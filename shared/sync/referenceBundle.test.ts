@@ -48,7 +48,11 @@ function storedShelter(n: number, overrides: Partial<StoredRecord> = {}): Stored
     createdAt: '2025-01-10T00:00:00.000Z',
     updatedAt: '2025-01-20T00:00:00.000Z',
     hlc: s2,
-    fieldHlc: { ...Object.fromEntries(Object.keys(fields).map((f) => [f, s1])), capacity: s2, contactPerson: s2 },
+    fieldHlc: {
+      ...Object.fromEntries(Object.keys(fields).map((f) => [f, s1])),
+      capacity: s2,
+      contactPerson: s2,
+    },
     fieldBase: { capacity: [s1], contactPerson: [s1] },
     deviceId: HQ,
     deletedAt: null,
@@ -90,7 +94,10 @@ const input = (overrides: Partial<CreateReferenceBundleInput> = {}): CreateRefer
   ...overrides,
 });
 
-const context = () => ({ organisationSigningKey: orgKeys.publicKey, organisationFingerprint: orgFingerprint });
+const context = () => ({
+  organisationSigningKey: orgKeys.publicKey,
+  organisationFingerprint: orgFingerprint,
+});
 
 async function reasonOf(work: Promise<unknown>): Promise<string> {
   try {
@@ -106,7 +113,14 @@ async function reasonOf(work: Promise<unknown>): Promise<string> {
 async function signedRaw(header: object | string, payload: object | string, key = orgKeys.privateKey) {
   const h = utf8(typeof header === 'string' ? header : JSON.stringify(header));
   const p = utf8(typeof payload === 'string' ? payload : JSON.stringify(payload));
-  const unsigned = concatBytes(utf8('PMRF'), new Uint8Array([1, 0]), u32(4 + h.length + p.length), u32(h.length), h, p);
+  const unsigned = concatBytes(
+    utf8('PMRF'),
+    new Uint8Array([1, 0]),
+    u32(4 + h.length + p.length),
+    u32(h.length),
+    h,
+    p,
+  );
   return concatBytes(unsigned, await sign(key, unsigned));
 }
 
@@ -121,9 +135,21 @@ const headerOf = (counts: { shelters: number; organisations: number; questionnai
 describe('reference data files', () => {
   it('carry the registry without personal data, and the device reads them back', async () => {
     const { bytes, header } = await createReferenceBundle(input());
-    expect(header).toMatchObject({ version: VERSION, counts: { shelters: 2, organisations: 1, questionnaires: 2 } });
+    expect(header).toMatchObject({
+      version: VERSION,
+      counts: { shelters: 2, organisations: 1, questionnaires: 2 },
+    });
     const text = fromUtf8(bytes.subarray(14, bytes.length - 64));
-    for (const personal of ['Drita', '123 456', 'room 4', 'Besnik', 'contact', 'notes', 'searchTokens', 'nameKey']) {
+    for (const personal of [
+      'Drita',
+      '123 456',
+      'room 4',
+      'Besnik',
+      'contact',
+      'notes',
+      'searchTokens',
+      'nameKey',
+    ]) {
       expect(text).not.toContain(personal);
     }
 
@@ -133,14 +159,32 @@ describe('reference data files', () => {
     const shelter = read.shelters[1]!;
     expect(Object.keys(shelter).sort()).toEqual(
       [
-        'address', 'capacity', 'createdAt', 'deletedAt', 'deviceId', 'fieldBase', 'fieldHlc', 'hlc', 'id',
-        'managingAuthority', 'municipality', 'name', 'residents', 'settlement', 'status', 'updatedAt',
+        'address',
+        'capacity',
+        'createdAt',
+        'deletedAt',
+        'deviceId',
+        'fieldBase',
+        'fieldHlc',
+        'hlc',
+        'id',
+        'managingAuthority',
+        'municipality',
+        'name',
+        'residents',
+        'settlement',
+        'status',
+        'updatedAt',
       ].sort(),
     );
     expect(shelter.fieldHlc).not.toHaveProperty('contactPerson');
     expect(shelter.fieldBase).toEqual({ capacity: [s1] });
     expect(read.shelters[0]!.deletedAt).toBe('2025-01-15T00:00:00.000Z');
-    expect(read.organisations[0]).toMatchObject({ name: 'Partner 1', services: ['freeLegalAid'], active: true });
+    expect(read.organisations[0]).toMatchObject({
+      name: 'Partner 1',
+      services: ['freeLegalAid'],
+      active: true,
+    });
     expect(read.organisations[0]!.fieldHlc).toEqual({ name: s1, services: s1, active: s1 });
     expect(read.questionnaires).toEqual([
       { id: 'returnee-monitoring', version: 1 },
@@ -179,37 +223,47 @@ describe('reference data files', () => {
   });
 
   it('are not written with a record that breaks its schema', async () => {
-    expect(await reasonOf(createReferenceBundle(input({ shelters: [storedShelter(1, { capacity: -1 })] })))).toBe(
-      'invalid-record',
-    );
+    expect(
+      await reasonOf(createReferenceBundle(input({ shelters: [storedShelter(1, { capacity: -1 })] }))),
+    ).toBe('invalid-record');
     expect(await reasonOf(createReferenceBundle(input({ limits: { maxFileBytes: 200 } })))).toBe('too-large');
   });
 
   it('are refused when forged, from another organisation, altered, cut, padded, too large or from the future', async () => {
     const { bytes } = await createReferenceBundle(input());
-    expect(await reasonOf(readReferenceBundle(bytes, { ...context(), organisationSigningKey: otherKeys.publicKey }))).toBe(
-      'bad-signature',
-    );
-    expect(await reasonOf(readReferenceBundle(bytes, { ...context(), organisationFingerprint: 'cd'.repeat(32) }))).toBe(
-      'wrong-recipient',
-    );
+    expect(
+      await reasonOf(
+        readReferenceBundle(bytes, { ...context(), organisationSigningKey: otherKeys.publicKey }),
+      ),
+    ).toBe('bad-signature');
+    expect(
+      await reasonOf(readReferenceBundle(bytes, { ...context(), organisationFingerprint: 'cd'.repeat(32) })),
+    ).toBe('wrong-recipient');
     for (let i = 0; i < bytes.length; i++) {
       const bad = new Uint8Array(bytes);
       bad[i]! ^= 0x04;
       expect(await reasonOf(readReferenceBundle(bad, context())), `byte ${i}`).not.toBe('accepted');
     }
     for (let n = 0; n < bytes.length; n += 11) {
-      expect(await reasonOf(readReferenceBundle(bytes.subarray(0, n), context())), `${n} bytes`).toBe('truncated');
+      expect(await reasonOf(readReferenceBundle(bytes.subarray(0, n), context())), `${n} bytes`).toBe(
+        'truncated',
+      );
     }
     const future = new Uint8Array(bytes);
     future[4] = 2;
     expect(await reasonOf(readReferenceBundle(future, context()))).toBe('unknown-version');
-    expect(await reasonOf(readReferenceBundle(concatBytes(bytes, new Uint8Array(1)), context()))).toBe('corrupt');
-    expect(await reasonOf(readReferenceBundle(bytes, { ...context(), limits: { maxFileBytes: 100 } }))).toBe('too-large');
-    expect(await reasonOf(readReferenceBundle(bytes, { ...context(), limits: { maxRecords: 2 } }))).toBe('too-large');
-    expect(await reasonOf(readReferenceBundle(utf8('{"format":"protection-monitor/organisation"}'), context()))).toBe(
+    expect(await reasonOf(readReferenceBundle(concatBytes(bytes, new Uint8Array(1)), context()))).toBe(
       'corrupt',
     );
+    expect(await reasonOf(readReferenceBundle(bytes, { ...context(), limits: { maxFileBytes: 100 } }))).toBe(
+      'too-large',
+    );
+    expect(await reasonOf(readReferenceBundle(bytes, { ...context(), limits: { maxRecords: 2 } }))).toBe(
+      'too-large',
+    );
+    expect(
+      await reasonOf(readReferenceBundle(utf8('{"format":"protection-monitor/organisation"}'), context())),
+    ).toBe('corrupt');
   });
 
   it('refuse signed files that smuggle personal data, bad stamps, hostile JSON or wrong counts', async () => {
@@ -237,14 +291,22 @@ describe('reference data files', () => {
     expect(await read(headerOf(counts), payload([{ ...shelter, fieldHlc: { name: 'yesterday' } }]))).toBe(
       'invalid-record',
     );
-    expect(await read(headerOf(counts), payload([{ ...shelter, fieldBase: { name: [s1] } }]))).toBe('invalid-record');
+    expect(await read(headerOf(counts), payload([{ ...shelter, fieldBase: { name: [s1] } }]))).toBe(
+      'invalid-record',
+    );
     const { residents: _residents, ...withoutResidents } = shelter;
     expect(await read(headerOf(counts), payload([withoutResidents]))).toBe('invalid-record');
     expect(
-      await read(headerOf(counts), JSON.stringify(payload([shelter])).replace('"capacity":40', '"capacity":1e400')),
+      await read(
+        headerOf(counts),
+        JSON.stringify(payload([shelter])).replace('"capacity":40', '"capacity":1e400'),
+      ),
     ).toBe('hostile-content');
     expect(
-      await read(headerOf(counts), JSON.stringify(payload([shelter])).replace('"name":', '"__proto__":{},"name":')),
+      await read(
+        headerOf(counts),
+        JSON.stringify(payload([shelter])).replace('"name":', '"__proto__":{},"name":'),
+      ),
     ).toBe('hostile-content');
     expect(await read(headerOf(counts), payload([{ ...shelter, name: [[[[[[[['deep']]]]]]]] }]))).toBe(
       'hostile-content',
@@ -262,7 +324,12 @@ describe('reference data files', () => {
     ).toBe('corrupt');
     // Signed by another key, naming this organisation: forged.
     expect(
-      await reasonOf(readReferenceBundle(await signedRaw(headerOf(counts), payload([shelter]), otherKeys.privateKey), context())),
+      await reasonOf(
+        readReferenceBundle(
+          await signedRaw(headerOf(counts), payload([shelter]), otherKeys.privateKey),
+          context(),
+        ),
+      ),
     ).toBe('bad-signature');
   });
 });

@@ -255,7 +255,9 @@ export async function createReferenceBundle(
   const shelters = reduce('shelters', input.shelters);
   const organisations = reduce('organisations', input.organisations);
   const questionnaires = [
-    ...new Map(input.questionnaires.map((q) => [`${q.id}@${q.version}`, { id: q.id, version: q.version }])).values(),
+    ...new Map(
+      input.questionnaires.map((q) => [`${q.id}@${q.version}`, { id: q.id, version: q.version }]),
+    ).values(),
   ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.version - b.version));
   const header: ReferenceHeader = referenceHeaderSchema.parse({
     formatVersion: REFERENCE_FORMAT_VERSION,
@@ -336,7 +338,10 @@ export async function readReferenceBundle(
   if (block.length < 4) throw new SyncError('corrupt', 'The reference file has no header');
   const headerLength = new DataView(block.buffer, block.byteOffset, 4).getUint32(0, false);
   if (headerLength > limits.maxHeaderBytes) {
-    throw new SyncError('too-large', `A header of ${headerLength} bytes is over the limit of ${limits.maxHeaderBytes}`);
+    throw new SyncError(
+      'too-large',
+      `A header of ${headerLength} bytes is over the limit of ${limits.maxHeaderBytes}`,
+    );
   }
   if (headerLength > block.length - 4) throw new SyncError('corrupt', 'The header is longer than the file');
   const rawHeader = safeJsonParseBytes(block.subarray(4, 4 + headerLength), {
@@ -357,7 +362,10 @@ export async function readReferenceBundle(
   }
 
   const { counts } = header;
-  if (counts.shelters + counts.organisations > limits.maxRecords || counts.questionnaires > limits.maxQuestionnaires) {
+  if (
+    counts.shelters + counts.organisations > limits.maxRecords ||
+    counts.questionnaires > limits.maxQuestionnaires
+  ) {
     throw new SyncError(
       'too-large',
       `The reference data holds ${counts.shelters + counts.organisations} records and ${counts.questionnaires} questionnaires, over the limits`,
@@ -386,7 +394,8 @@ export async function readReferenceBundle(
     const seen = new Set<string>();
     return payload[table].map((record) => {
       const stored = checkRecord(table, record);
-      if (seen.has(stored.id)) throw new SyncError('corrupt', 'A record appears twice', { table, id: stored.id });
+      if (seen.has(stored.id))
+        throw new SyncError('corrupt', 'A record appears twice', { table, id: stored.id });
       seen.add(stored.id);
       return stored;
     });

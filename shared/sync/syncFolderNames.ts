@@ -34,8 +34,8 @@ export function syncFolderSides(role: SyncRole): { inbox: string; outbox: string
 
 /**
  * Who reads an inbox. HQ reads every bundle in `to-hq/`; a field device reads, in the
- * `from-hq/` it may share with other devices, the reference-data bundles (for every device)
- * and its own acknowledgement only.
+ * `from-hq/` it may share with other devices, the reference-data files (`.pmref`, for every
+ * device) and its own acknowledgement only.
  */
 export type SyncReader = { role: 'hq' } | { role: 'field'; deviceId: string };
 
@@ -65,7 +65,8 @@ export function isAddressedTo(name: string, reader: SyncReader): boolean {
   if (!isSyncFileName(name)) return false;
   const kind = syncFileKind(name);
   if (kind === 'bundle') return true;
-  if (reader.role === 'hq') return false; // acknowledgements only travel from HQ
+  if (reader.role === 'hq') return false; // acknowledgements and reference data only travel from HQ
+  if (kind === 'reference') return true; // one file for every device
   const expected = acknowledgementFileName(reader.deviceId);
   const stem = expected.slice(0, expected.length - '.pmack'.length);
   return name.length === expected.length && name.startsWith(stem);
@@ -76,11 +77,12 @@ export type ArchiveDisposition = 'imported' | 'rejected';
 export const archiveFolderName = (disposition: ArchiveDisposition): string =>
   disposition === 'imported' ? SYNC_FOLDER_LAYOUT.processed : SYNC_FOLDER_LAYOUT.rejected;
 
-export type SyncFileKind = 'bundle' | 'acknowledgement';
+export type SyncFileKind = 'bundle' | 'acknowledgement' | 'reference';
 
 const KIND_BY_EXTENSION: ReadonlyArray<readonly [string, SyncFileKind]> = [
   ['.pmbundle', 'bundle'], // BUNDLE_FILE_EXTENSION
   ['.pmack', 'acknowledgement'], // ACK_FILE_EXTENSION
+  ['.pmref', 'reference'], // REFERENCE_FILE_EXTENSION
 ];
 
 export const SYNC_FILE_EXTENSIONS: readonly string[] = KIND_BY_EXTENSION.map(([extension]) => extension);

@@ -8,6 +8,7 @@ import {
 import { ACK_FILE_EXTENSION } from './acknowledgement';
 import { BUNDLE_FILE_EXTENSION } from './bundleFormat';
 import { DEFAULT_SYNC_LIMITS } from './limits';
+import { createReferenceBundle, REFERENCE_FILE_EXTENSION } from './referenceBundle';
 import {
   isPlainFileName,
   isSyncFileName,
@@ -47,7 +48,11 @@ describe('isTemporaryName', () => {
 
 describe('isSyncFileName', () => {
   it('knows the extensions the format modules write', () => {
-    expect(SYNC_FILE_EXTENSIONS).toEqual([BUNDLE_FILE_EXTENSION, ACK_FILE_EXTENSION]);
+    expect(SYNC_FILE_EXTENSIONS).toEqual([
+      BUNDLE_FILE_EXTENSION,
+      ACK_FILE_EXTENSION,
+      REFERENCE_FILE_EXTENSION,
+    ]);
     expect(MAX_SYNC_FILE_BYTES).toBe(DEFAULT_SYNC_LIMITS.maxBundleBytes);
   });
 
@@ -55,6 +60,7 @@ describe('isSyncFileName', () => {
     expect(syncFileKind('a.pmbundle')).toBe('bundle');
     expect(syncFileKind('A.PMBUNDLE')).toBe('bundle');
     expect(syncFileKind('a.pmack')).toBe('acknowledgement');
+    expect(syncFileKind('pm-ref-001738368000000-000000.PMREF')).toBe('reference');
     expect(syncFileKind('a.pmorg')).toBeNull();
     expect(isSyncFileName('a.pmbundle')).toBe(true);
     expect(isSyncFileName('a.pmack')).toBe(true);
@@ -125,11 +131,23 @@ describe('checkDeclaredLength', () => {
   let parties: SyncParties;
   let bundle: Uint8Array;
   let ack: Uint8Array;
+  let reference: Uint8Array;
 
   beforeAll(async () => {
     parties = await makeSyncParties();
     bundle = (await makeBundleFile(parties, { seq: 1, attachmentBytes: 300 })).bytes;
     ack = (await makeAcknowledgementFile(parties, [], 1)).bytes;
+    reference = (
+      await createReferenceBundle({
+        organisationSigningKey: parties.org.keys.signing.privateKey,
+        organisationFingerprint: parties.org.info.fingerprint,
+        version: '001738368000000-000000-hq',
+        createdAt: '2025-02-01T00:00:00.000Z',
+        shelters: [],
+        organisations: [],
+        questionnaires: [{ id: 'returnee-monitoring', version: 2 }],
+      })
+    ).bytes;
   }, 60_000);
 
   const check = (bytes: Uint8Array) =>
@@ -138,10 +156,11 @@ describe('checkDeclaredLength', () => {
   it('says a whole bundle and a whole acknowledgement are complete', async () => {
     expect(await check(bundle)).toBe('complete');
     expect(await check(ack)).toBe('complete');
+    expect(await check(reference)).toBe('complete');
   });
 
   it('says every proper prefix of a bundle or an acknowledgement is incomplete', async () => {
-    for (const file of [bundle, ack]) {
+    for (const file of [bundle, ack, reference]) {
       const verdicts = new Set<string>();
       for (let length = 0; length < file.length; length += 1)
         verdicts.add(await check(file.subarray(0, length)));

@@ -7,6 +7,7 @@ import {
   WRAPPED_KEY_BYTES,
 } from './bundleFormat';
 import { ECDSA_P256_SIGNATURE_BYTES } from './keys';
+import { DEFAULT_REFERENCE_LIMITS, REFERENCE_FORMAT_VERSION, REFERENCE_MAGIC } from './referenceBundle';
 import { syncLimits, type SyncLimits } from './limits';
 
 /**
@@ -84,8 +85,8 @@ const startsWith = (bytes: Uint8Array, prefix: Uint8Array): boolean =>
 
 /**
  * Checks a file's declared lengths against its size, reading a few bytes only (the layout is
- * in bundleFormat.ts and acknowledgement.ts). Together with the stability rule this catches a
- * writer that paused longer than the settle time in the middle of a file.
+ * in bundleFormat.ts, acknowledgement.ts and referenceBundle.ts). Together with the stability
+ * rule this catches a writer that paused longer than the settle time in the middle of a file.
  */
 export async function checkDeclaredLength(
   size: number,
@@ -94,15 +95,19 @@ export async function checkDeclaredLength(
 ): Promise<DeclaredLength> {
   const limits = syncLimits(limitOverrides);
   const head = await readAt(0, Math.min(size, FIXED_PREFIX));
-  const magic = [BUNDLE_MAGIC, ACK_MAGIC].find((m) => startsWith(m, head.subarray(0, m.length)));
+  const magic = [BUNDLE_MAGIC, ACK_MAGIC, REFERENCE_MAGIC].find((m) =>
+    startsWith(m, head.subarray(0, m.length)),
+  );
   if (magic === undefined) return 'unrecognised';
   if (head.length <= magic.length) return 'incomplete';
   if (head[4] !== expectedVersion(magic)) return 'unrecognised';
   if (head.length < FIXED_PREFIX) return 'incomplete';
   const declared = u32At(head, 6);
-  if (magic === ACK_MAGIC) {
+  if (magic === ACK_MAGIC || magic === REFERENCE_MAGIC) {
+    // The same layout around the signed part (acknowledgement.ts, referenceBundle.ts).
     const total = FIXED_PREFIX + declared + ECDSA_P256_SIGNATURE_BYTES;
-    if (total > limits.maxAcknowledgementBytes) return 'unrecognised';
+    const max = magic === ACK_MAGIC ? limits.maxAcknowledgementBytes : DEFAULT_REFERENCE_LIMITS.maxFileBytes;
+    if (total > max) return 'unrecognised';
     return size < total ? 'incomplete' : 'complete';
   }
   const headerLength = declared;
@@ -124,5 +129,6 @@ export async function checkDeclaredLength(
 }
 
 function expectedVersion(magic: Uint8Array): number {
+  if (magic === REFERENCE_MAGIC) return REFERENCE_FORMAT_VERSION;
   return magic === ACK_MAGIC ? ACK_FORMAT_VERSION : BUNDLE_FORMAT_VERSION;
 }

@@ -49,14 +49,15 @@ registerBenchScenario('sync.exportImport', {
         limits,
       });
 
-    let limitsWidened = 0;
+    // 0: within the default limits; 1: "Send to HQ" refused it; 2: HQ's import refused it.
+    let refusedAtDefaults = 0;
     let start = performance.now();
     let exported;
     try {
       exported = await exportWith();
     } catch (error) {
       if (!isSyncFileError(error, 'export-too-large')) throw error;
-      limitsWidened = 1;
+      refusedAtDefaults = 1;
       start = performance.now();
       exported = await exportWith(WIDE_LIMITS);
     }
@@ -68,14 +69,25 @@ registerBenchScenario('sync.exportImport', {
       await hq.open();
       const ctx = await loadWriteContext(hq);
       await enrolDevice(hq, await knownDevice(deviceId, 'Bench laptop', device.publicKey));
+      const importWith = (limits?: Partial<SyncLimits>) =>
+        importBundle(hq, exported.bytes, exported.fileName, {
+          organisationKey: organisationKeys.encryption.privateKey,
+          organisationKeyFingerprint: organisation.encryptionKeyFingerprint,
+          actor: 'Bench HQ',
+          clock: ctx.clock,
+          ...(limits ? { limits } : {}),
+        });
       start = performance.now();
-      const outcome = await importBundle(hq, exported.bytes, exported.fileName, {
-        organisationKey: organisationKeys.encryption.privateKey,
-        organisationKeyFingerprint: organisation.encryptionKeyFingerprint,
-        actor: 'Bench HQ',
-        clock: ctx.clock,
-        ...(limitsWidened ? { limits: WIDE_LIMITS } : {}),
-      });
+      let outcome;
+      try {
+        outcome = await importWith(refusedAtDefaults ? WIDE_LIMITS : undefined);
+      } catch (error) {
+        // A refused file leaves HQ's database unchanged: measure again with room for it.
+        if (!isSyncFileError(error, 'too-large')) throw error;
+        refusedAtDefaults = 2;
+        start = performance.now();
+        outcome = await importWith(WIDE_LIMITS);
+      }
       const importMs = performance.now() - start;
       if (outcome.status !== 'imported') throw new Error(`The bundle was ${outcome.status}, not imported`);
 
@@ -87,7 +99,7 @@ registerBenchScenario('sync.exportImport', {
       return {
         records,
         bytes: exported.bytes.byteLength,
-        limitsWidened,
+        refusedAtDefaults,
         inserted: outcome.report.inserted,
         exportMs: round(exportMs),
         importMs: round(importMs),

@@ -23,7 +23,7 @@ export interface FaultScenarioSize {
   archived: number;
 }
 
-export const DEFAULT_SIZE: FaultScenarioSize = { firstHouseholds: 60, households: 500, archived: 45 };
+export const DEFAULT_SIZE: FaultScenarioSize = { firstHouseholds: 20, households: 50, archived: 15 };
 
 /** HQ's clock in every import of the fault test, so that two imports write the same. */
 export const HQ_NOW = new Date('2026-02-15T09:00:00.000Z');
@@ -43,7 +43,8 @@ function deviceClock(): BenchClock {
   let tick = 0;
   let steady = Date.parse('2026-02-01T08:00:00Z');
   return {
-    now: () => (day === null ? new Date((steady += 1000)) : new Date(Date.parse(`${day}T08:00:00Z`) + tick++ * 1000)),
+    now: () =>
+      day === null ? new Date((steady += 1000)) : new Date(Date.parse(`${day}T08:00:00Z`) + tick++ * 1000),
     setDay(next) {
       if (next !== day) tick = 0;
       day = next;
@@ -90,7 +91,12 @@ export async function prepareFaultScenario(
     await hq.sync.enrolDevice(await device.sync.deviceFile('Fault test tablet'));
 
     // The first bundle, merged and acknowledged.
-    const first = generateDataset({ seed: 7, until: '2025-06-30', years: 1, counts: counts(size.firstHouseholds) });
+    const first = generateDataset({
+      seed: 7,
+      until: '2025-06-30',
+      years: 1,
+      counts: counts(size.firstHouseholds),
+    });
     await writeThroughRepositories(device, clock, first);
     const firstBundle = await exportFrom(device);
     const merged = await hq.sync.importBundle(firstBundle.bytes, firstBundle.fileName);
@@ -102,7 +108,12 @@ export async function prepareFaultScenario(
     const known = await householdIds(deviceName, keys);
     const archived = known.slice(0, size.archived);
     for (const id of archived.slice(0, Math.ceil(size.archived / 3))) await hq.households.archive(id);
-    const second = generateDataset({ seed: 11, until: '2026-01-31', years: 1, counts: counts(size.households) });
+    const second = generateDataset({
+      seed: 11,
+      until: '2026-01-31',
+      years: 1,
+      counts: counts(size.households),
+    });
     await writeThroughRepositories(device, clock, second);
     for (const id of archived) await device.households.archive(id);
     return { bundle: await exportFrom(device) };

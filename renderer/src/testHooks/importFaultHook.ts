@@ -6,7 +6,7 @@ import { createSyncRepository } from '../db/repositories/syncRepository';
 import { databaseDigest } from '../db/sync/databaseDigest';
 import type { ImportProgress } from '../db/sync/importBundle';
 import { loadWriteContext } from '../db/writeContext';
-import { copyDatabase, FAULT_DB_PREFIX, faultDatabaseName } from './faultDatabases';
+import { copyDatabase, faultDatabaseName } from './faultDatabases';
 import { prepareFaultScenario, HQ_NOW, type FaultScenarioSize } from './faultScenario';
 
 /**
@@ -57,7 +57,13 @@ export interface Prepared {
   ticks: number;
   verifyMs: number;
   mergeMs: number;
-  report: { inserted: number; updated: number; unchanged: number; newConflicts: number; householdsRefreshed: number };
+  report: {
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    newConflicts: number;
+    householdsRefreshed: number;
+  };
 }
 
 const fromHex = (hex: string) => new Uint8Array((hex.match(/../g) ?? []).map((b) => parseInt(b, 16)));
@@ -65,7 +71,8 @@ const fromHex = (hex: string) => new Uint8Array((hex.match(/../g) ?? []).map((b)
 function storeKeys(keys: HexKeys): StoreKeys {
   const fieldKey = fromHex(keys.fieldKey);
   const blindIndexKey = fromHex(keys.blindIndexKey);
-  if (fieldKey.length !== 32 || blindIndexKey.length !== 32) throw new Error('The fault test keys are 32 bytes each');
+  if (fieldKey.length !== 32 || blindIndexKey.length !== 32)
+    throw new Error('The fault test keys are 32 bytes each');
   return { fieldKey, blindIndexKey };
 }
 
@@ -133,14 +140,24 @@ interface ImportRun {
  * HQ's import of the bundle into `name`, through the sync repository as "Import a file…" does it,
  * on a database instance that also counts the merge's requests.
  */
-async function startImportInto(name: string, keys: StoreKeys, bytes: Uint8Array, fileName: string): Promise<ImportRun> {
+async function startImportInto(
+  name: string,
+  keys: StoreKeys,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<ImportRun> {
   let ticks = 0;
   let armed = false;
   const start = performance.now();
   let mergeStart = 0;
   let mergeEnd = 0;
   const db = new AppDatabase(name, keys);
-  db.use(tickMiddleware(() => announce({ phase: 'tick', n: ++ticks }), () => armed));
+  db.use(
+    tickMiddleware(
+      () => announce({ phase: 'tick', n: ++ticks }),
+      () => armed,
+    ),
+  );
   await db.open();
   const ctx = await loadWriteContext(db, () => HQ_NOW);
   const sync = createSyncRepository(db, ctx);
@@ -172,7 +189,11 @@ async function startImportInto(name: string, keys: StoreKeys, bytes: Uint8Array,
       return { status: outcome.status, report };
     },
     (error: unknown) => {
-      announce({ phase: 'settled', status: 'failed', error: error instanceof Error ? error.message : String(error) });
+      announce({
+        phase: 'settled',
+        status: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+      });
       return { status: 'failed' };
     },
   );
@@ -203,10 +224,12 @@ async function prepare({ prefix, keys: hexKeys, size }: PrepareParams): Promise<
 
   const reference = faultDatabaseName(prefix, 'reference');
   await copyDatabase(templateName(prefix), reference, keys);
-  if ((await digestOf(reference, keys)) !== before) throw new Error('The copy of the HQ database differs from it');
+  if ((await digestOf(reference, keys)) !== before)
+    throw new Error('The copy of the HQ database differs from it');
   const run = await startImportInto(reference, keys, scenario.bundle.bytes, scenario.bundle.fileName);
   const outcome = await run.done;
-  if (outcome.status !== 'imported' || !outcome.report) throw new Error(`The reference import ended ${outcome.status}`);
+  if (outcome.status !== 'imported' || !outcome.report)
+    throw new Error(`The reference import ended ${outcome.status}`);
   const after = await digestOf(reference, keys);
   if (after === before) throw new Error('The bundle changed nothing');
   await Dexie.delete(reference);
@@ -227,7 +250,13 @@ async function prepare({ prefix, keys: hexKeys, size }: PrepareParams): Promise<
  * Copies the template to `name` and starts the import into it; resolves with the copy's digest
  * once the import has started. Progress follows as `pm-fault:progress` events.
  */
-async function startImport(params: { prefix: string; name: string; keys: HexKeys; bundle: string; fileName: string }) {
+async function startImport(params: {
+  prefix: string;
+  name: string;
+  keys: HexKeys;
+  bundle: string;
+  fileName: string;
+}) {
   const keys = storeKeys(params.keys);
   const name = faultDatabaseName(params.name);
   await copyDatabase(templateName(params.prefix), name, keys);
@@ -243,13 +272,7 @@ async function digestAndDrop(params: { name: string; keys: HexKeys }): Promise<s
   return digest;
 }
 
-/** The databases a run left behind, by name (the test checks that only its own exist). */
-async function databases(): Promise<string[]> {
-  const all = await indexedDB.databases();
-  return all.map((d) => d.name ?? '').filter((n) => n.startsWith(FAULT_DB_PREFIX)).sort();
-}
-
-const api = { ready: true as const, prepare, startImport, digest: digestAndDrop, databases };
+const api = { ready: true as const, prepare, startImport, digest: digestAndDrop };
 export type FaultHookApi = typeof api;
 
 declare global {

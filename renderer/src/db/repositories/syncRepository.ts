@@ -6,13 +6,19 @@ import {
   keyFingerprint,
   type OrganisationKeys,
 } from '../../../../shared/sync/keys';
-import { createOrganisationFile, describeOrganisation, readOrganisationFile, type Organisation } from '../../../../shared/sync/orgFile';
+import {
+  createOrganisationFile,
+  describeOrganisation,
+  readOrganisationFile,
+  type Organisation,
+} from '../../../../shared/sync/orgFile';
 import type { AppDatabase } from '../AppDatabase';
 import { applyAcknowledgement, createAcknowledgementFor } from '../sync/acknowledgements';
 import { listConflicts, resolveConflict, type ConflictChoice } from '../sync/conflicts';
 import { discardHeldBundle, enrolDevice, listDevices, listHeldBundles, revokeDevice } from '../sync/devices';
 import { importBundle, releaseHeldBundles, type ImportProgress } from '../sync/importBundle';
 import { exportBundle, outgoingStatus, type ExportProgress } from '../sync/outgoing';
+import { databaseDigest } from '../sync/databaseDigest';
 import { applyReferenceBundle, createReferenceBundleFor, referenceDataState } from '../sync/referenceData';
 import type { WriteContext } from '../writeContext';
 
@@ -28,6 +34,8 @@ const SYNC_META = {
   /** Field: the organisation file it trusts (public keys only). */
   organisationFile: 'sync.organisationFile',
   syncFolder: 'sync.folder',
+  /** HQ: the digest of the reference tables when reference data was last written to the sync folder. */
+  referenceDigest: 'sync.referenceDigest',
 } as const;
 
 interface StoredPair {
@@ -51,7 +59,8 @@ async function exportPair(pair: CryptoKeyPair): Promise<StoredPair> {
  * never stored as CryptoKey objects (Chromium would write their raw material to disk).
  */
 export function createSyncRepository(db: AppDatabase, ctx: WriteContext) {
-  const meta = async <T>(key: string): Promise<T | undefined> => (await db.meta.get(key))?.value as T | undefined;
+  const meta = async <T>(key: string): Promise<T | undefined> =>
+    (await db.meta.get(key))?.value as T | undefined;
 
   let deviceKeys: Promise<CryptoKeyPair> | undefined;
   let organisationKeys: Promise<OrganisationKeys> | undefined;
@@ -68,21 +77,29 @@ export function createSyncRepository(db: AppDatabase, ctx: WriteContext) {
   }
 
   function loadOrganisationKeys(): Promise<OrganisationKeys> {
-    organisationKeys ??= meta<{ encryption: StoredPair; signing: StoredPair }>(SYNC_META.organisationKeys).then(
-      async (stored) => {
-        if (!stored) throw new Error('This vault holds no organisation key (not Headquarters)');
-        return {
-          encryption: {
-            publicKey: await subtle().importKey('jwk', stored.encryption.publicKey, RSA_OAEP, true, ['encrypt', 'wrapKey']),
-            privateKey: await subtle().importKey('jwk', stored.encryption.privateKey, RSA_OAEP, false, ['decrypt', 'unwrapKey']),
-          },
-          signing: {
-            publicKey: await subtle().importKey('jwk', stored.signing.publicKey, ECDSA_CURVE, true, ['verify']),
-            privateKey: await subtle().importKey('jwk', stored.signing.privateKey, ECDSA_CURVE, false, ['sign']),
-          },
-        };
-      },
-    );
+    organisationKeys ??= meta<{ encryption: StoredPair; signing: StoredPair }>(
+      SYNC_META.organisationKeys,
+    ).then(async (stored) => {
+      if (!stored) throw new Error('This vault holds no organisation key (not Headquarters)');
+      return {
+        encryption: {
+          publicKey: await subtle().importKey('jwk', stored.encryption.publicKey, RSA_OAEP, true, [
+            'encrypt',
+            'wrapKey',
+          ]),
+          privateKey: await subtle().importKey('jwk', stored.encryption.privateKey, RSA_OAEP, false, [
+            'decrypt',
+            'unwrapKey',
+          ]),
+        },
+        signing: {
+          publicKey: await subtle().importKey('jwk', stored.signing.publicKey, ECDSA_CURVE, true, ['verify']),
+          privateKey: await subtle().importKey('jwk', stored.signing.privateKey, ECDSA_CURVE, false, [
+            'sign',
+          ]),
+        },
+      };
+    });
     return organisationKeys;
   }
 
@@ -123,7 +140,10 @@ export function createSyncRepository(db: AppDatabase, ctx: WriteContext) {
       if (role === 'hq') {
         const keys = await generateOrganisationKeys({ extractable: true });
         entries.push(
-          { key: SYNC_META.organisationKeys, value: { encryption: await exportPair(keys.encryption), signing: await exportPair(keys.signing) } },
+          {
+            key: SYNC_META.organisationKeys,
+            value: { encryption: await exportPair(keys.encryption), signing: await exportPair(keys.signing) },
+          },
           { key: SYNC_META.organisationName, value: organisationName.trim() },
           { key: SYNC_META.organisationCreatedAt, value: ctx.now().toISOString() },
         );
@@ -139,7 +159,10 @@ export function createSyncRepository(db: AppDatabase, ctx: WriteContext) {
 
     /** The file HQ enrols this device from (its public key, signed by itself). */
     async deviceFile(deviceName: string): Promise<string> {
-      return createDeviceFile({ deviceId: ctx.deviceId, name: deviceName, keyPair: await loadDeviceKeys() }, ctx.now().toISOString());
+      return createDeviceFile(
+        { deviceId: ctx.deviceId, name: deviceName, keyPair: await loadDeviceKeys() },
+        ctx.now().toISOString(),
+      );
     },
 
     /** Field: the organisation this device sends to; HQ: its own. Null on a field device before the import. */
@@ -163,7 +186,11 @@ export function createSyncRepository(db: AppDatabase, ctx: WriteContext) {
         meta<string>(SYNC_META.organisationName),
         meta<string>(SYNC_META.organisationCreatedAt),
       ]);
-      return createOrganisationFile(await loadOrganisationKeys(), name ?? '', createdAt ?? ctx.now().toISOString());
+      return createOrganisationFile(
+        await loadOrganisationKeys(),
+        name ?? '',
+        createdAt ?? ctx.now().toISOString(),
+      );
     },
 
     async syncFolder(): Promise<{ folderId: string; displayName: string } | null> {
@@ -276,6 +303,18 @@ export function createSyncRepository(db: AppDatabase, ctx: WriteContext) {
     },
 
     /** HQ: the signed reference data for every device (bytes and file name). */
+    /**
+     * HQ, for the sync folder: a new reference-data file only when shelters or organisations
+     * changed since the last one written there (devices keep the newest they applied).
+     */
+    async referenceBundleIfChanged() {
+      const digest = await databaseDigest(db, { tables: ['shelters', 'organisations'] });
+      if ((await meta<string>(SYNC_META.referenceDigest)) === digest) return null;
+      const bundle = await this.referenceBundle();
+      await db.meta.put({ key: SYNC_META.referenceDigest, value: digest });
+      return bundle;
+    },
+
     async referenceBundle() {
       const [keys, organisation] = await Promise.all([loadOrganisationKeys(), hqOrganisation()]);
       return createReferenceBundleFor(db, {

@@ -56,7 +56,12 @@ async function setUp(deviceOptions: Parameters<typeof openDevice>[0] = {}) {
 const reference = (hq: TestHq, extra: Partial<Parameters<typeof createReferenceBundleFor>[1]> = {}) =>
   createReferenceBundleFor(hq.db, { ...org.signer, clock: hq.ctx.clock, now: hq.context.now, ...extra });
 
-const apply = (device: TestDeviceDb, bytes: Uint8Array, fileName = 'pm-ref.pmref', extra: Partial<ApplyReferenceContext> = {}) =>
+const apply = (
+  device: TestDeviceDb,
+  bytes: Uint8Array,
+  fileName = 'pm-ref.pmref',
+  extra: Partial<ApplyReferenceContext> = {},
+) =>
   applyReferenceBundle(device.db, bytes, fileName, {
     organisation: org.forDevices,
     actor: 'Arta Berisha',
@@ -77,7 +82,14 @@ async function expectRefused(device: TestDeviceDb, bytes: Uint8Array, code: Sync
 async function signedRaw(header: object, payload: string) {
   const h = utf8(JSON.stringify(header));
   const p = utf8(payload);
-  const unsigned = concatBytes(utf8('PMRF'), new Uint8Array([1, 0]), u32(4 + h.length + p.length), u32(h.length), h, p);
+  const unsigned = concatBytes(
+    utf8('PMRF'),
+    new Uint8Array([1, 0]),
+    u32(4 + h.length + p.length),
+    u32(h.length),
+    h,
+    p,
+  );
   return concatBytes(unsigned, await sign(org.signer.organisationSigningKey, unsigned));
 }
 
@@ -85,11 +97,20 @@ describe('reference data from HQ', () => {
   it('brings HQ’s new and archived shelters and partners to a device, without personal data', async () => {
     const { device, hq, hqShelters, hqOrganisations } = await setUp();
     const added = await hqShelters.create(
-      validShelter({ name: 'Qendra e re', contactPerson: 'Valbona Hoxha', contactPhone: '+383 45 000 000', notes: 'private' }),
+      validShelter({
+        name: 'Qendra e re',
+        contactPerson: 'Valbona Hoxha',
+        contactPhone: '+383 45 000 000',
+        notes: 'private',
+      }),
     );
     const closed = await hqShelters.create(validShelter({ name: 'Closed centre' }));
     await hqShelters.archive(closed.id);
-    const partner = await hqOrganisations.create({ name: 'Partner e re', services: ['health'], contact: 'Dr. Gashi, 044 111 222' });
+    const partner = await hqOrganisations.create({
+      name: 'Partner e re',
+      services: ['health'],
+      contact: 'Dr. Gashi, 044 111 222',
+    });
 
     const file = await reference(hq);
     expect(file.fileName).toMatch(/^pm-ref-\d{15}-\d{6}\.pmref$/);
@@ -102,14 +123,28 @@ describe('reference data from HQ', () => {
     expect(outcome.report.invalidAfterMerge).toEqual([]);
 
     const copy = (await device.shelters.get(added.id))!;
-    expect(copy).toMatchObject({ name: 'Qendra e re', contactPerson: '', contactPhone: '', notes: '', residents: 31 });
+    expect(copy).toMatchObject({
+      name: 'Qendra e re',
+      contactPerson: '',
+      contactPhone: '',
+      notes: '',
+      residents: 31,
+    });
     expect(copy.fieldHlc).toEqual(
-      Object.fromEntries(Object.entries(added.fieldHlc).filter(([f]) => !['contactPerson', 'contactPhone', 'notes'].includes(f))),
+      Object.fromEntries(
+        Object.entries(added.fieldHlc).filter(
+          ([f]) => !['contactPerson', 'contactPhone', 'notes'].includes(f),
+        ),
+      ),
     );
     expect(validateStoredSyncedRecord('shelters', copy as never).success).toBe(true);
     expect((await device.shelters.list({ search: 'qendra e re' })).map((s) => s.id)).toEqual([added.id]);
     expect((await device.shelters.get(closed.id))!.deletedAt).not.toBeNull();
-    expect(await device.organisations.get(partner.id)).toMatchObject({ name: 'Partner e re', contact: '', active: true });
+    expect(await device.organisations.get(partner.id)).toMatchObject({
+      name: 'Partner e re',
+      contact: '',
+      active: true,
+    });
 
     // Audited on the device, chained; the changes are the device's to send on like any other.
     const audit = await device.db.audit.where(':id').above(seqBefore).toArray();
@@ -121,14 +156,22 @@ describe('reference data from HQ', () => {
     );
     expect(audit).toHaveLength(3);
     expect(verifyAuditEntries(await device.db.audit.toArray())).toMatchObject({ ok: true });
-    expect(await referenceDataState(device.db)).toMatchObject({ version: file.header.version, fileName: file.fileName });
+    expect(await referenceDataState(device.db)).toMatchObject({
+      version: file.header.version,
+      fileName: file.fileName,
+    });
   });
 
   it('keeps the device’s own unsent edits: the newer stamp wins field by field', async () => {
     // The device's clock runs after HQ's, as when it edits after HQ did.
     const { device, hq, shelter, hqShelters } = await setUp({ startMs: Date.UTC(2025, 1, 10) });
     const atHq = (await hqShelters.get(shelter.id))!;
-    await hqShelters.update(shelter.id, { ...atHq, name: 'Renamed by HQ', capacity: 50, contactPerson: 'Someone else' });
+    await hqShelters.update(shelter.id, {
+      ...atHq,
+      name: 'Renamed by HQ',
+      capacity: 50,
+      contactPerson: 'Someone else',
+    });
     await device.shelters.update(shelter.id, validShelter({ capacity: 45, residents: 12 }));
     const file = await reference(hq);
 
@@ -143,7 +186,9 @@ describe('reference data from HQ', () => {
     });
     // … and HQ's concurrent value is kept beside it, as at HQ.
     if (outcome.status !== 'applied') throw new Error('not applied');
-    expect(outcome.report.newConflicts).toEqual([expect.objectContaining({ table: 'shelters', id: shelter.id, field: 'capacity', value: 50 })]);
+    expect(outcome.report.newConflicts).toEqual([
+      expect.objectContaining({ table: 'shelters', id: shelter.id, field: 'capacity', value: 50 }),
+    ]);
     expect(merged.nameKey).toBe('renamed by hq');
 
     // The device's next bundle brings HQ to the same values.
@@ -176,7 +221,10 @@ describe('reference data from HQ', () => {
     expect(newer.header.version > older.header.version).toBe(true);
     expect(await apply(device, newer.bytes)).toMatchObject({ status: 'applied' });
     const after = await databaseDigest(device.db);
-    expect(await apply(device, newer.bytes)).toMatchObject({ status: 'already-applied', appliedVersion: newer.header.version });
+    expect(await apply(device, newer.bytes)).toMatchObject({
+      status: 'already-applied',
+      appliedVersion: newer.header.version,
+    });
     expect(await apply(device, older.bytes)).toMatchObject({ status: 'already-applied' });
     expect(await databaseDigest(device.db)).toBe(after);
 
@@ -197,7 +245,10 @@ describe('reference data from HQ', () => {
       ],
     });
     const outcome = await apply(device, file.bytes);
-    expect(outcome).toMatchObject({ status: 'applied', missingQuestionnaires: [{ id: 'returnee-monitoring', version: 9 }] });
+    expect(outcome).toMatchObject({
+      status: 'applied',
+      missingQuestionnaires: [{ id: 'returnee-monitoring', version: 9 }],
+    });
     expect(await referenceDataState(device.db)).toMatchObject({
       questionnaires: [
         { id: 'returnee-monitoring', version: 2 },
@@ -235,12 +286,27 @@ describe('reference data from HQ', () => {
       organisationSigningKey: org.forDevices.signingKey,
       organisationFingerprint: org.forDevices.fingerprint,
     });
-    const payload = { version: content.header.version, shelters: content.shelters, organisations: content.organisations, questionnaires: content.questionnaires };
+    const payload = {
+      version: content.header.version,
+      shelters: content.shelters,
+      organisations: content.organisations,
+      questionnaires: content.questionnaires,
+    };
     const text = JSON.stringify(payload);
-    await expectRefused(device, await signedRaw(content.header, text.replace('"name":', '"__proto__":{},"name":')), 'hostile-content');
-    const smuggled = JSON.stringify({ ...payload, shelters: content.shelters.map((s) => ({ ...s, contactPerson: 'Drita Krasniqi' })) });
+    await expectRefused(
+      device,
+      await signedRaw(content.header, text.replace('"name":', '"__proto__":{},"name":')),
+      'hostile-content',
+    );
+    const smuggled = JSON.stringify({
+      ...payload,
+      shelters: content.shelters.map((s) => ({ ...s, contactPerson: 'Drita Krasniqi' })),
+    });
     await expectRefused(device, await signedRaw(content.header, smuggled), 'invalid-record');
-    const badValue = JSON.stringify({ ...payload, shelters: content.shelters.map((s) => ({ ...s, municipality: 'atlantis' })) });
+    const badValue = JSON.stringify({
+      ...payload,
+      shelters: content.shelters.map((s) => ({ ...s, municipality: 'atlantis' })),
+    });
     await expectRefused(device, await signedRaw(content.header, badValue), 'invalid-record');
     expect(await referenceDataState(device.db)).toBeNull();
 

@@ -103,7 +103,8 @@ export async function createReferenceBundleFor(
   // if the computer's clock goes back.
   await db.transaction('rw', db.meta, async () => {
     const last = (await db.meta.get(META_KEYS.lastHlc))?.value;
-    if (typeof last !== 'string' || version > last) await db.meta.put({ key: META_KEYS.lastHlc, value: version });
+    if (typeof last !== 'string' || version > last)
+      await db.meta.put({ key: META_KEYS.lastHlc, value: version });
   });
   return { bytes, fileName: referenceFileName(version), header };
 }
@@ -168,7 +169,9 @@ const clockPart = (stamp: string) => stamp.slice(0, 22);
 
 /** Left-out fields a record lacks (HQ's record new to this device), then the derived fields. */
 const deriveReference = (db: AppDatabase, table: ReferenceTable) => (record: StoredRecord) => ({
-  ...Object.fromEntries(Object.entries(LEFT_OUT_DEFAULTS[table]).filter(([key]) => record[key] === undefined)),
+  ...Object.fromEntries(
+    Object.entries(LEFT_OUT_DEFAULTS[table]).filter(([key]) => record[key] === undefined),
+  ),
   ...deriveForTable(db.nameIndex, table, record),
 });
 
@@ -206,7 +209,13 @@ export async function applyReferenceBundle(
   );
   const stale = (state: ReferenceDataState | null) =>
     state !== null && header.version <= state.version
-      ? ({ status: 'already-applied', fileName, header, appliedVersion: state.version, missingQuestionnaires: missing } as const)
+      ? ({
+          status: 'already-applied',
+          fileName,
+          header,
+          appliedVersion: state.version,
+          missingQuestionnaires: missing,
+        } as const)
       : null;
   const before = stale(await referenceDataState(db));
   if (before) return before;
@@ -288,7 +297,13 @@ export async function applyReferenceBundle(
     const entries: AuditEntry[] = [];
     for (const draft of audits) {
       const entry: AuditEntry = sealAuditEntry(
-        { id: crypto.randomUUID(), at: now, actor: context.actor, deviceId: stampDevice(header.version), ...draft },
+        {
+          id: crypto.randomUUID(),
+          at: now,
+          actor: context.actor,
+          deviceId: stampDevice(header.version),
+          ...draft,
+        },
         previous,
       );
       entries.push(entry);

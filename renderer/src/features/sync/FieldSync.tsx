@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFingerprint } from '../../../../shared/sync/keys';
 import type { Organisation } from '../../../../shared/sync/orgFile';
+import type { QuestionnaireRef } from '../../../../shared/sync/referenceBundle';
 import { useServices } from '../../app/AppServices';
 import { useLiveResult } from '../../hooks/useLiveResult';
 import { useLocalSettings } from '../settings/useLocalSettings';
@@ -9,7 +10,7 @@ import { openSyncFile, saveSyncFile, utf8Bytes, utf8Text } from './syncFiles';
 import { SyncFolderSection } from './SyncFolderSection';
 import { ActionOutcome, useSyncAction } from './useSyncAction';
 
-/** A field device: trust the organisation, enrol with HQ, send changes, apply acknowledgements. */
+/** A field device: trust the organisation, enrol with HQ, send changes, apply acknowledgements and reference data. */
 export function FieldSync() {
   const { t } = useTranslation();
   const { store } = useServices();
@@ -19,7 +20,14 @@ export function FieldSync() {
     <>
       <OrganisationSection organisation={organisation ?? null} />
       <DeviceSection />
-      {organisation ? <SendSection /> : <p className="hint">{t('sync.field.needOrganisation')}</p>}
+      {organisation ? (
+        <>
+          <SendSection />
+          <ReferenceSection />
+        </>
+      ) : (
+        <p className="hint">{t('sync.field.needOrganisation')}</p>
+      )}
       {organisation && <SyncFolderSection />}
     </>
   );
@@ -96,7 +104,13 @@ function DeviceSection() {
   const save = () =>
     action.run(async () => {
       const text = await store.sync.deviceFile(settings?.deviceName || settings?.deviceId || '');
-      const saved = await saveSyncFile(host, t, 'device', `${settings?.deviceName || 'device'}.pmdevice`, utf8Bytes(text));
+      const saved = await saveSyncFile(
+        host,
+        t,
+        'device',
+        `${settings?.deviceName || 'device'}.pmdevice`,
+        utf8Bytes(text),
+      );
       return t('sync.saved', { location: saved.location });
     });
   return (
@@ -181,5 +195,54 @@ function SendSection() {
         <ActionOutcome message={ack.message} error={ack.error} />
       </section>
     </>
+  );
+}
+
+/** HQ's shelter registry, partners and questionnaire versions: verified, then merged field by field. */
+function ReferenceSection() {
+  const { t } = useTranslation();
+  const { store, host } = useServices();
+  const { data: state } = useLiveResult(() => store.sync.referenceDataStatus(), [store]);
+  const action = useSyncAction();
+
+  const missingText = (missing: readonly QuestionnaireRef[]) =>
+    t('sync.field.questionnairesMissing', {
+      list: missing
+        .map((q) => t('sync.field.questionnaireVersion', { id: q.id, version: q.version }))
+        .join(', '),
+    });
+
+  const importReference = () =>
+    action.run(async () => {
+      const file = await openSyncFile(host, t, ['reference']);
+      const outcome = await store.sync.applyReferenceBundle(file.data, file.name);
+      const summary =
+        outcome.status === 'applied'
+          ? t('sync.field.referenceApplied', { count: outcome.report.inserted + outcome.report.updated })
+          : t('sync.field.referenceNotNewer');
+      return outcome.missingQuestionnaires.length > 0
+        ? `${summary} ${missingText(outcome.missingQuestionnaires)}`
+        : summary;
+    });
+
+  return (
+    <section aria-labelledby="sync-reference">
+      <h2 id="sync-reference">{t('sync.field.referenceTitle')}</h2>
+      <p>{t('sync.field.referenceIntro')}</p>
+      <p>
+        {state
+          ? t('sync.field.referenceLast', {
+              date: t('format.dateTime', { value: new Date(state.createdAt) }),
+            })
+          : t('sync.field.referenceNone')}
+      </p>
+      {state && state.missingQuestionnaires.length > 0 && (
+        <p className="hint">{missingText(state.missingQuestionnaires)}</p>
+      )}
+      <button type="button" onClick={() => void importReference()} disabled={action.busy}>
+        {t('sync.field.importReference')}
+      </button>
+      <ActionOutcome message={action.message} error={action.error} />
+    </section>
   );
 }

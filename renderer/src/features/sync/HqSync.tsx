@@ -10,7 +10,7 @@ import { openSyncFile, saveSyncFile, utf8Bytes, utf8Text } from './syncFiles';
 import { SyncFolderSection } from './SyncFolderSection';
 import { ActionOutcome, useSyncAction } from './useSyncAction';
 
-/** Headquarters: the organisation's keys, importing devices' files, devices, conflicts. */
+/** Headquarters: the organisation's keys, importing devices' files, devices, reference data, conflicts. */
 export function HqSync() {
   return (
     <>
@@ -18,6 +18,7 @@ export function HqSync() {
       <ImportSection />
       <SyncFolderSection />
       <DevicesSection />
+      <ReferenceSection />
       <ConflictsSection />
     </>
   );
@@ -104,7 +105,9 @@ function ImportSection() {
       <p>{t('sync.hq.importIntro')}</p>
       {device ? (
         <div role="group" aria-labelledby="sync-enrol">
-          <p id="sync-enrol">{t('sync.hq.compareDevice', { name: device.device.name, id: device.device.deviceId })}</p>
+          <p id="sync-enrol">
+            {t('sync.hq.compareDevice', { name: device.device.name, id: device.device.deviceId })}
+          </p>
           <p className="fingerprint" aria-label={t('sync.device.fingerprint')}>
             {formatFingerprint(device.device.fingerprint)}
           </p>
@@ -200,7 +203,11 @@ function DevicesSection() {
                 <td className="fingerprint">{formatFingerprint(device.fingerprint)}</td>
                 <td>{t(`sync.hq.status.${device.status}`)}</td>
                 <td>{device.bundles}</td>
-                <td>{device.lastImportedAt ? t('format.dateTime', { value: new Date(device.lastImportedAt) }) : '—'}</td>
+                <td>
+                  {device.lastImportedAt
+                    ? t('format.dateTime', { value: new Date(device.lastImportedAt) })
+                    : '—'}
+                </td>
                 <td className="actions">
                   <button type="button" onClick={() => void saveAck(device.deviceId)} disabled={action.busy}>
                     {t('sync.hq.saveAck', { name: device.name })}
@@ -216,6 +223,33 @@ function DevicesSection() {
           </tbody>
         </table>
       )}
+      <ActionOutcome message={action.message} error={action.error} />
+    </section>
+  );
+}
+
+/** The shelter registry, partners and questionnaire versions, signed for every device. */
+function ReferenceSection() {
+  const { t } = useTranslation();
+  const { store, host } = useServices();
+  const action = useSyncAction();
+  const save = () =>
+    action.run(async () => {
+      const file = await store.sync.referenceBundle();
+      const saved = await saveSyncFile(host, t, 'reference', file.fileName, file.bytes);
+      return t('sync.hq.referenceSaved', {
+        shelters: file.header.counts.shelters,
+        organisations: file.header.counts.organisations,
+        location: saved.location,
+      });
+    });
+  return (
+    <section aria-labelledby="sync-reference">
+      <h2 id="sync-reference">{t('sync.hq.referenceTitle')}</h2>
+      <p>{t('sync.hq.referenceIntro')}</p>
+      <button type="button" onClick={() => void save()} disabled={action.busy}>
+        {t('sync.hq.saveReference')}
+      </button>
       <ActionOutcome message={action.message} error={action.error} />
     </section>
   );

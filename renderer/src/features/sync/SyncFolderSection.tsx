@@ -20,7 +20,10 @@ export function SyncFolderSection() {
       outcome.files.some((f) => f.status === 'refused')
         ? t('sync.folder.refused', { count: outcome.files.filter((f) => f.status === 'refused').length })
         : '',
-      outcome.acknowledged.length > 0 ? t('sync.folder.acknowledged', { count: outcome.acknowledged.length }) : '',
+      outcome.acknowledged.length > 0
+        ? t('sync.folder.acknowledged', { count: outcome.acknowledged.length })
+        : '',
+      outcome.reference ? t('sync.folder.referenceWritten') : '',
     ]
       .filter(Boolean)
       .join(' ');

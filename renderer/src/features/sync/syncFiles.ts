@@ -8,6 +8,7 @@ import { errorReason } from '../../app/errorReason';
 export const SYNC_FILE_TYPES = {
   bundle: { extension: 'pmbundle', filterKey: 'sync.files.bundle' },
   acknowledgement: { extension: 'pmack', filterKey: 'sync.files.acknowledgement' },
+  reference: { extension: 'pmref', filterKey: 'sync.files.reference' },
   organisation: { extension: 'pmorg', filterKey: 'sync.files.organisation' },
   device: { extension: 'pmdevice', filterKey: 'sync.files.device' },
 } as const;
@@ -18,7 +19,13 @@ const MAX_SYNC_FILE_BYTES = 256 * 1024 * 1024;
 
 export class CancelledError extends Error {}
 
-export async function saveSyncFile(host: HostApi, t: TFunction, type: SyncFileType, name: string, data: Uint8Array) {
+export async function saveSyncFile(
+  host: HostApi,
+  t: TFunction,
+  type: SyncFileType,
+  name: string,
+  data: Uint8Array,
+) {
   const spec = SYNC_FILE_TYPES[type];
   const saved = await host.saveFileWithDialog({
     suggestedName: name,
@@ -33,18 +40,24 @@ export async function saveSyncFile(host: HostApi, t: TFunction, type: SyncFileTy
 /** Opens one sync file of the given types; the type is told by the extension. */
 export async function openSyncFile(host: HostApi, t: TFunction, types: SyncFileType[]) {
   const opened = await host.openFileWithDialog({
-    filters: types.map((type) => ({ name: t(SYNC_FILE_TYPES[type].filterKey), extensions: [SYNC_FILE_TYPES[type].extension] })),
+    filters: types.map((type) => ({
+      name: t(SYNC_FILE_TYPES[type].filterKey),
+      extensions: [SYNC_FILE_TYPES[type].extension],
+    })),
     maxBytes: MAX_SYNC_FILE_BYTES,
   });
   if (!opened.ok && opened.error.code === 'cancelled') throw new CancelledError();
   if (!opened.ok) throw new Error(opened.error.message);
-  const byName = types.find((candidate) => opened.value.name.toLowerCase().endsWith(`.${SYNC_FILE_TYPES[candidate].extension}`));
+  const byName = types.find((candidate) =>
+    opened.value.name.toLowerCase().endsWith(`.${SYNC_FILE_TYPES[candidate].extension}`),
+  );
   return { ...opened.value, type: byName ?? typeByContent(opened.value.data, types) };
 }
 
 /**
  * A renamed file (a mail client or a browser may drop the extension) is told by its first byte:
- * organisation and device files are signed JSON documents, bundles and acknowledgements binary.
+ * organisation and device files are signed JSON documents; bundles, acknowledgements and
+ * reference data binary.
  */
 function typeByContent(data: Uint8Array, types: SyncFileType[]): SyncFileType | undefined {
   const first = data.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
@@ -57,7 +70,9 @@ export const utf8Bytes = (text: string) => new TextEncoder().encode(text);
 
 /** A refused file: which file and why, in the monitor's language. */
 export function syncErrorMessage(t: TFunction, error: unknown, fileName?: string): string {
-  if (isSyncFileError(error)) return t('sync.refused', { file: error.fileName, reason: t(`sync.error.${error.code}`) });
-  if (isSyncError(error)) return t('sync.refused', { file: fileName ?? '', reason: t(`sync.error.${error.reason}`) });
+  if (isSyncFileError(error))
+    return t('sync.refused', { file: error.fileName, reason: t(`sync.error.${error.code}`) });
+  if (isSyncError(error))
+    return t('sync.refused', { file: fileName ?? '', reason: t(`sync.error.${error.reason}`) });
   return t('sync.failed', { reason: errorReason(t, error) });
 }

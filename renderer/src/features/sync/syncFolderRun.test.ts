@@ -1,7 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../../shared/result';
-import { acknowledgementFileName, isAddressedTo, syncFolderSides, syncFileKind } from '../../../../shared/sync/syncFolderNames';
+import {
+  acknowledgementFileName,
+  isAddressedTo,
+  syncFolderSides,
+  syncFileKind,
+} from '../../../../shared/sync/syncFolderNames';
 import { openDataStore, type DataStore } from '../../db/dataStore';
 import { member, registration } from '../../db/repositories/householdFixtures';
 import { TEST_STORE_KEYS, freshDbName } from '../../db/testing';
@@ -20,10 +25,16 @@ function memoryFolder() {
         .filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes('/'))
         .map((path) => path.slice(prefix.length))
         .filter((name) => isAddressedTo(name, reader))
-        .map((name) => ({ name, kind: syncFileKind(name)!, size: files.get(`${prefix}${name}`)!.length, modifiedAt: '' }));
+        .map((name) => ({
+          name,
+          kind: syncFileKind(name)!,
+          size: files.get(`${prefix}${name}`)!.length,
+          modifiedAt: '',
+        }));
       return ok({ ready, waiting: [] });
     },
-    readSyncInboxFile: async (args: Reader & { name: string }) => ok(files.get(`${inbox(args)}/${args.name}`)!),
+    readSyncInboxFile: async (args: Reader & { name: string }) =>
+      ok(files.get(`${inbox(args)}/${args.name}`)!),
     writeSyncOutboxFile: async (args: { role: 'field' | 'hq'; name: string; data: Uint8Array }) => {
       files.set(`${syncFolderSides(args.role).outbox}/${args.name}`, args.data);
       return ok(null);
@@ -43,7 +54,10 @@ function memoryFolder() {
 const opened: DataStore[] = [];
 afterEach(() => opened.splice(0).forEach((s) => s.close()));
 async function store(fill: number) {
-  const s = await openDataStore({ name: freshDbName(), keys: { fieldKey: new Uint8Array(32).fill(fill), blindIndexKey: TEST_STORE_KEYS.blindIndexKey } });
+  const s = await openDataStore({
+    name: freshDbName(),
+    keys: { fieldKey: new Uint8Array(32).fill(fill), blindIndexKey: TEST_STORE_KEYS.blindIndexKey },
+  });
   opened.push(s);
   return s;
 }
@@ -70,8 +84,18 @@ describe('runSyncFolder: one shared folder between a field device and HQ', () =>
     expect(merged.acknowledged).toEqual([acknowledgementFileName(deviceId)]);
     expect((await hq.households.list({ search: 'Krasniqi' })).total).toBe(1);
 
+    expect(merged.reference).toMatch(/\.pmref$/);
     const acknowledged = await runSyncFolder(field, shared.host, folder);
-    expect(acknowledged.files).toEqual([{ name: acknowledgementFileName(deviceId), status: 'applied' }]);
+    expect(acknowledged.files).toEqual(
+      expect.arrayContaining([
+        { name: acknowledgementFileName(deviceId), status: 'applied' },
+        { name: merged.reference, status: 'applied' },
+      ]),
+    );
+    // The reference file stays for the other devices of the folder; reading it again changes nothing.
+    expect((await runSyncFolder(field, shared.host, folder)).files).toEqual([
+      { name: merged.reference, status: 'already-applied' },
+    ]);
     expect((await field.sync.outgoingStatus()).pendingChanges).toBe(0);
     expect(shared.archived).toEqual([
       `to-hq/processed/${sent.sent!.fileName}`,
@@ -84,10 +108,12 @@ describe('runSyncFolder: one shared folder between a field device and HQ', () =>
     const shared = memoryFolder();
     const hq = await store(1);
     await hq.sync.setUp('hq', 'UNHCR Kosovo');
+    await runSyncFolder(hq, shared.host, folder);
     shared.files.set('to-hq/pm-broken.pmbundle', new Uint8Array([1, 2, 3]));
     const before = await hq.backup.digest();
     const outcome = await runSyncFolder(hq, shared.host, folder);
     expect(outcome.files).toMatchObject([{ name: 'pm-broken.pmbundle', status: 'refused' }]);
+    expect(outcome.reference).toBeUndefined();
     expect(shared.archived).toEqual(['to-hq/rejected/pm-broken.pmbundle']);
     expect(await hq.backup.digest()).toBe(before);
   });

@@ -14,10 +14,27 @@ export interface SyncFolderOutcome {
   sent?: { fileName: string; records: number };
   /** HQ: acknowledgements written to `from-hq`, one per active device. */
   acknowledged: string[];
-  files: { name: string; status: 'imported' | 'held' | 'already-imported' | 'applied' | 'no-change' | 'refused'; code?: string; records?: number }[];
+  files: {
+    name: string;
+    status:
+      | 'imported'
+      | 'held'
+      | 'already-imported'
+      | 'applied'
+      | 'already-applied'
+      | 'no-change'
+      | 'refused';
+    code?: string;
+    records?: number;
+  }[];
+  /** HQ: the reference-data file written to `from-hq`, when shelters or organisations changed. */
+  reference?: string;
 }
 
-type Host = Pick<HostApi, 'listSyncInbox' | 'readSyncInboxFile' | 'writeSyncOutboxFile' | 'archiveSyncInboxFile'>;
+type Host = Pick<
+  HostApi,
+  'listSyncInbox' | 'readSyncInboxFile' | 'writeSyncOutboxFile' | 'archiveSyncInboxFile'
+>;
 
 const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
   if (!result.ok) throw new Error(result.error.message);
@@ -40,13 +57,23 @@ export async function runSyncFolder(
 ): Promise<SyncFolderOutcome> {
   const role = await store.sync.role();
   const deviceId = (await store.settings.get()).deviceId;
-  const reader = role === 'hq' ? ({ folderId: folder.folderId, role: 'hq' } as const) : ({ folderId: folder.folderId, role: 'field', deviceId } as const);
+  const reader =
+    role === 'hq'
+      ? ({ folderId: folder.folderId, role: 'hq' } as const)
+      : ({ folderId: folder.folderId, role: 'field', deviceId } as const);
   const outcome: SyncFolderOutcome = { acknowledged: [], files: [] };
 
   if (role === 'field' && options.send !== false && (await store.sync.organisation())) {
     const bundle = await store.sync.exportBundle();
     if (bundle) {
-      unwrap(await host.writeSyncOutboxFile({ folderId: folder.folderId, role, name: bundle.fileName, data: bundle.bytes }));
+      unwrap(
+        await host.writeSyncOutboxFile({
+          folderId: folder.folderId,
+          role,
+          name: bundle.fileName,
+          data: bundle.bytes,
+        }),
+      );
       outcome.sent = { fileName: bundle.fileName, records: bundle.header.counts.records };
     }
   }
@@ -62,6 +89,11 @@ export async function runSyncFolder(
           status: result.status,
           records: result.status === 'imported' ? result.report.inserted + result.report.updated : undefined,
         });
+      } else if (file.kind === 'reference') {
+        const result = await store.sync.applyReferenceBundle(data, file.name);
+        outcome.files.push({ name: file.name, status: result.status });
+        // Left in place: every device of the folder reads it; each keeps the newest it applied.
+        continue;
       } else {
         const result = await store.sync.applyAcknowledgement(data, file.name);
         outcome.files.push({ name: file.name, status: result.status });
@@ -75,10 +107,29 @@ export async function runSyncFolder(
   }
 
   if (role === 'hq') {
+    const reference = await store.sync.referenceBundleIfChanged();
+    if (reference) {
+      unwrap(
+        await host.writeSyncOutboxFile({
+          folderId: folder.folderId,
+          role,
+          name: reference.fileName,
+          data: reference.bytes,
+        }),
+      );
+      outcome.reference = reference.fileName;
+    }
     for (const device of await store.sync.devices()) {
       if (device.status !== 'active' || device.bundles === 0) continue;
       const ack = await store.sync.acknowledgementFor(device.deviceId);
-      unwrap(await host.writeSyncOutboxFile({ folderId: folder.folderId, role, name: ack.fileName, data: ack.bytes }));
+      unwrap(
+        await host.writeSyncOutboxFile({
+          folderId: folder.folderId,
+          role,
+          name: ack.fileName,
+          data: ack.bytes,
+        }),
+      );
       outcome.acknowledged.push(ack.fileName);
     }
   }

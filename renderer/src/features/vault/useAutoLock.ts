@@ -12,11 +12,21 @@ export function useAutoLock(minutes: number, host: HostApi, lock: () => void): v
   useEffect(() => {
     const idleMs = minutes * 60_000;
     let timer = window.setTimeout(lock, idleMs);
-    const restart = () => {
+    const restart = (event: Event) => {
+      // Chromium sends a pointer event when the page changes under a resting mouse: that is not
+      // someone at the laptop, and must not keep an unattended app unlocked.
+      if (
+        event instanceof PointerEvent &&
+        event.type === 'pointermove' &&
+        event.movementX === 0 &&
+        event.movementY === 0
+      )
+        return;
       window.clearTimeout(timer);
       timer = window.setTimeout(lock, idleMs);
     };
-    for (const type of ACTIVITY_EVENTS) window.addEventListener(type, restart, { capture: true, passive: true });
+    for (const type of ACTIVITY_EVENTS)
+      window.addEventListener(type, restart, { capture: true, passive: true });
     const unsubscribe = host.onLockRequested(lock);
     return () => {
       window.clearTimeout(timer);
