@@ -201,9 +201,10 @@ export const suites: BenchSuite[] = [
         50,
       ),
       dashboardScenario,
-      syncScenario,
       memoryScenario,
       coldStartScenario,
+      // Last: at scale L one bundle of everything may be more than a page can hold.
+      syncScenario,
     ],
   },
 ];

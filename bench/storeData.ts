@@ -1,4 +1,4 @@
-import { inPage, type BenchContext } from './benchTypes';
+import { inPage, openBenchPage, type BenchContext } from './benchTypes';
 
 /** The passphrase of the bench's vault (meets the app's minimum: four uncommon words). */
 export const BENCH_PASSPHRASE = 'mulberry kettle Drenica violin river';
@@ -14,8 +14,17 @@ export const params = (ctx: BenchContext, extra: Record<string, number | string>
 
 /** The data set is in the store: written by store.write, or here once when that scenario was left out. */
 export async function ensureData(ctx: BenchContext) {
+  await ensureBenchPage(ctx);
   if (ctx.state.dataReady) return;
   ctx.log('writing the data set once (store.write was not selected)');
   await inPage(ctx.page, 'store.ensureData', params(ctx));
   ctx.state.dataReady = true;
+}
+
+/** The bench page with the store open again, after a scenario left it (cold start does). */
+export async function ensureBenchPage(ctx: BenchContext) {
+  if (!ctx.state.benchPageLeft) return;
+  await openBenchPage(ctx, '#/households');
+  await inPage(ctx.page, 'store.open', { passphrase: String(ctx.state.passphrase ?? '') });
+  ctx.state.benchPageLeft = false;
 }

@@ -15,7 +15,10 @@ async function store(keys = TEST_STORE_KEYS) {
 
 describe('sync repository: a field device and Headquarters', () => {
   it('sends a household to HQ, which holds it until it enrols the device, then acknowledges it', async () => {
-    const hq = await store({ fieldKey: new Uint8Array(32).fill(3), blindIndexKey: new Uint8Array(32).fill(4) });
+    const hq = await store({
+      fieldKey: new Uint8Array(32).fill(3),
+      blindIndexKey: new Uint8Array(32).fill(4),
+    });
     await hq.sync.setUp('hq', 'UNHCR Kosovo');
     const field = await store();
     await field.sync.setUp('field', 'CRP/K');
@@ -36,11 +39,15 @@ describe('sync repository: a field device and Headquarters', () => {
     expect(await hq.sync.heldBundles()).toHaveLength(1);
 
     const deviceFile = await field.sync.deviceFile('Laptop Mitrovica 2');
-    expect((await hq.sync.previewDeviceFile(deviceFile)).fingerprint).toBe(await field.sync.deviceFingerprint());
+    expect((await hq.sync.previewDeviceFile(deviceFile)).fingerprint).toBe(
+      await field.sync.deviceFingerprint(),
+    );
     const released = await hq.sync.enrolDevice(deviceFile);
     expect(released.map((r) => r.outcome?.status)).toEqual(['imported']);
     expect((await hq.households.list({ search: 'krasniq' })).total).toBe(1);
-    expect(await hq.sync.devices()).toMatchObject([{ name: 'Laptop Mitrovica 2', bundles: 1, status: 'active' }]);
+    expect(await hq.sync.devices()).toMatchObject([
+      { name: 'Laptop Mitrovica 2', bundles: 1, status: 'active' },
+    ]);
 
     const ack = await hq.sync.acknowledgementFor(bundle!.header.sender.deviceId);
     const applied = await field.sync.applyAcknowledgement(ack.bytes, ack.fileName);
@@ -58,5 +65,31 @@ describe('sync repository: a field device and Headquarters', () => {
     const tampered = text.replace('UNHCR Kosovo', 'UNHCR Kosova');
     await expect(field.sync.trustOrganisationFile(tampered)).rejects.toThrow();
     expect(await field.sync.organisation()).toBeNull();
+  });
+
+  it('drops deleted records HQ acknowledged, when the organisation chose to', async () => {
+    const hq = await store({
+      fieldKey: new Uint8Array(32).fill(3),
+      blindIndexKey: new Uint8Array(32).fill(4),
+    });
+    await hq.sync.setUp('hq', 'UNHCR Kosovo');
+    const field = await store();
+    await field.sync.setUp('field', 'CRP/K');
+    await field.sync.trustOrganisationFile(await hq.sync.organisationFile());
+    await hq.sync.enrolDevice(await field.sync.deviceFile('Laptop 2'));
+    const kept = await field.households.register(
+      registration({}, [member({ fullName: 'Vjollca Krasniqi' })]),
+    );
+    const dropped = await field.households.register(registration({}, [member({ fullName: 'Bekim Hoxha' })]));
+    await field.households.archive(dropped.id);
+    await field.sync.setPurgeAcknowledged(true);
+
+    const bundle = (await field.sync.exportBundle())!;
+    await hq.sync.importBundle(bundle.bytes, bundle.fileName);
+    const ack = await hq.sync.acknowledgementFor(bundle.header.sender.deviceId);
+    expect((await field.sync.applyAcknowledgement(ack.bytes, ack.fileName)).purged).toBeGreaterThan(0);
+    expect(await field.households.get(dropped.id)).toBeUndefined();
+    expect(await field.households.get(kept.id)).toBeDefined();
+    expect((await hq.households.list({ archived: true })).total).toBe(1);
   });
 });

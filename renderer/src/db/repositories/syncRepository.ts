@@ -13,7 +13,7 @@ import {
   type Organisation,
 } from '../../../../shared/sync/orgFile';
 import type { AppDatabase } from '../AppDatabase';
-import { applyAcknowledgement, createAcknowledgementFor } from '../sync/acknowledgements';
+import { applyAcknowledgement, createAcknowledgementFor, purgeTombstones } from '../sync/acknowledgements';
 import { listConflicts, resolveConflict, type ConflictChoice } from '../sync/conflicts';
 import { discardHeldBundle, enrolDevice, listDevices, listHeldBundles, revokeDevice } from '../sync/devices';
 import { importBundle, releaseHeldBundles, type ImportProgress } from '../sync/importBundle';
@@ -34,6 +34,8 @@ const SYNC_META = {
   /** Field: the organisation file it trusts (public keys only). */
   organisationFile: 'sync.organisationFile',
   syncFolder: 'sync.folder',
+  /** Field: the organisation's choice to drop deleted records once HQ acknowledged them. */
+  purgeAcknowledged: 'sync.purgeAcknowledged',
   /** HQ: the digest of the reference tables when reference data was last written to the sync folder. */
   referenceDigest: 'sync.referenceDigest',
 } as const;
@@ -219,10 +221,21 @@ export function createSyncRepository(db: AppDatabase, ctx: WriteContext) {
 
     async applyAcknowledgement(bytes: Uint8Array, fileName: string) {
       const organisation = await requireOrganisation();
+      const purge = (await meta<boolean>(SYNC_META.purgeAcknowledged)) === true;
       return applyAcknowledgement(db, bytes, fileName, {
         organisation: { signingKey: organisation.signingKey, fingerprint: organisation.fingerprint },
         now: ctx.now,
+        ...(purge ? { purge: purgeTombstones } : {}),
       });
+    },
+
+    /** Data minimisation, if the organisation chooses: deleted records go once HQ has them. */
+    async purgeAcknowledged(): Promise<boolean> {
+      return (await meta<boolean>(SYNC_META.purgeAcknowledged)) === true;
+    },
+
+    async setPurgeAcknowledged(purge: boolean): Promise<void> {
+      await db.meta.put({ key: SYNC_META.purgeAcknowledged, value: purge });
     },
 
     /** Verifies HQ's reference data (shelters, partners, questionnaire versions) and merges it. */

@@ -156,6 +156,7 @@ function SendSection() {
       }
     });
 
+  const { data: purge } = useLiveResult(() => store.sync.purgeAcknowledged(), [store]);
   const importAck = () =>
     ack.run(async () => {
       const file = await openSyncFile(host, t, ['acknowledgement']);
@@ -189,6 +190,14 @@ function SendSection() {
       <section aria-labelledby="sync-ack">
         <h2 id="sync-ack">{t('sync.field.ackTitle')}</h2>
         <p>{t('sync.field.ackIntro')}</p>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={purge ?? false}
+            onChange={(e) => void store.sync.setPurgeAcknowledged(e.target.checked)}
+          />
+          {t('sync.field.purge')}
+        </label>
         <button type="button" onClick={() => void importAck()} disabled={ack.busy}>
           {t('sync.field.importAck')}
         </button>
