@@ -89,8 +89,8 @@ export const coldStartScenario: BenchScenario = {
     },
   ],
   async run(ctx) {
-    await ensureData(ctx);
     if (!ctx.state.coldPage) {
+      await ensureData(ctx);
       // A page of its own; the bench's page leaves the app, so none of its connections stays open.
       await ctx.page.goto('about:blank');
       ctx.state.benchPageLeft = true;

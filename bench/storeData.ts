@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { inPage, openBenchPage, type BenchContext } from './benchTypes';
 
 /** The passphrase of the bench's vault (meets the app's minimum: four uncommon words). */
@@ -24,6 +25,8 @@ export async function ensureData(ctx: BenchContext) {
 /** The bench page with the store open again, after a scenario left it (cold start does). */
 export async function ensureBenchPage(ctx: BenchContext) {
   if (!ctx.state.benchPageLeft) return;
+  // The cold-start page leaves the app (unlocked there) before the bench page opens it again.
+  await (ctx.state.coldPage as Page | undefined)?.goto('about:blank');
   await openBenchPage(ctx, '#/households');
   await inPage(ctx.page, 'store.open', { passphrase: String(ctx.state.passphrase ?? '') });
   ctx.state.benchPageLeft = false;

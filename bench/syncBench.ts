@@ -30,7 +30,8 @@ export const syncScenario: BenchScenario = {
     { key: 'bytes', label: 'bundle size', unit: 'bytes', show: 'MiB' },
     {
       key: 'refusedAtDefaults',
-      label: 'refused at the default limits, then measured with wider ones (1: by the export, 2: by the import)',
+      label:
+        'refused at the default limits, then measured with wider ones (1: by the export, 2: by the import)',
       unit: 'count',
     },
   ],

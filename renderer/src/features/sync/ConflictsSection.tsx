@@ -53,7 +53,10 @@ export function ConflictsSection() {
                   <td>{shown(c.value)}</td>
                   <td className="actions">
                     {c.currentStamp && (
-                      <button type="button" onClick={() => void keep({ ...base, keepStamp: c.currentStamp! })}>
+                      <button
+                        type="button"
+                        onClick={() => void keep({ ...base, keepStamp: c.currentStamp! })}
+                      >
                         {t('sync.conflicts.keepKept')}
                       </button>
                     )}

@@ -8,6 +8,7 @@ import { useLiveResult } from '../../hooks/useLiveResult';
 import { useLocalSettings } from '../settings/useLocalSettings';
 import { openSyncFile, saveSyncFile, utf8Bytes, utf8Text } from './syncFiles';
 import { SyncFolderSection } from './SyncFolderSection';
+import { OrganisationDetails } from './OrganisationDetails';
 import { ActionOutcome, useSyncAction } from './useSyncAction';
 
 /** A field device: trust the organisation, enrol with HQ, send changes, apply acknowledgements and reference data. */
@@ -57,16 +58,7 @@ function OrganisationSection({ organisation }: { organisation: Organisation | nu
     <section aria-labelledby="sync-organisation">
       <h2 id="sync-organisation">{t('sync.organisation.title')}</h2>
       {organisation ? (
-        <dl className="details">
-          <div>
-            <dt>{t('sync.organisation.name')}</dt>
-            <dd>{organisation.name}</dd>
-          </div>
-          <div>
-            <dt>{t('sync.organisation.fingerprint')}</dt>
-            <dd className="fingerprint">{formatFingerprint(organisation.fingerprint)}</dd>
-          </div>
-        </dl>
+        <OrganisationDetails organisation={organisation} />
       ) : (
         <p>{t('sync.field.organisationIntro')}</p>
       )}

@@ -8,6 +8,7 @@ import { useLiveResult } from '../../hooks/useLiveResult';
 import { ConflictsSection } from './ConflictsSection';
 import { openSyncFile, saveSyncFile, utf8Bytes, utf8Text } from './syncFiles';
 import { SyncFolderSection } from './SyncFolderSection';
+import { OrganisationDetails } from './OrganisationDetails';
 import { ActionOutcome, useSyncAction } from './useSyncAction';
 
 /** Headquarters: the organisation's keys, importing devices' files, devices, reference data, conflicts. */
@@ -39,18 +40,7 @@ function HqOrganisationSection() {
     <section aria-labelledby="sync-organisation">
       <h2 id="sync-organisation">{t('sync.organisation.title')}</h2>
       <p>{t('sync.hq.organisationIntro')}</p>
-      {organisation && (
-        <dl className="details">
-          <div>
-            <dt>{t('sync.organisation.name')}</dt>
-            <dd>{organisation.name}</dd>
-          </div>
-          <div>
-            <dt>{t('sync.organisation.fingerprint')}</dt>
-            <dd className="fingerprint">{formatFingerprint(organisation.fingerprint)}</dd>
-          </div>
-        </dl>
-      )}
+      {organisation && <OrganisationDetails organisation={organisation} />}
       <button type="button" onClick={() => void save()} disabled={action.busy}>
         {t('sync.hq.saveOrganisation')}
       </button>

@@ -23,7 +23,10 @@ export function SyncFolderWatcher() {
       if (!folder || stopped) return;
       const role = await store.sync.role();
       const deviceId = (await store.settings.get()).deviceId;
-      const reader = role === 'hq' ? ({ folderId: folder.folderId, role } as const) : ({ folderId: folder.folderId, role, deviceId } as const);
+      const reader =
+        role === 'hq'
+          ? ({ folderId: folder.folderId, role } as const)
+          : ({ folderId: folder.folderId, role, deviceId } as const);
       later(() => runSyncFolder(store, host, folder, { send: false }));
       unsubscribe = host.onSyncInboxReady((event) => {
         if (event.folderId === folder.folderId && event.role === role) {
