@@ -419,10 +419,23 @@ export function generateDataset(options: DatasetOptions): Dataset {
     };
   });
 
-  // Visits and referrals only where consent allows them.
-  const visitable = households.flatMap((h, i) =>
-    h.registration.household.consent.status === 'withdrawn' ? [] : [i],
-  );
+  // Visits and referrals only where consent allows them. Monitors visit at a steady pace over the
+  // period: a visit's day is drawn first, then a household registered by that day.
+  const visitable = households
+    .flatMap((h, i) => (h.registration.household.consent.status === 'withdrawn' ? [] : [i]))
+    .sort((a, b) => households[a]!.registeredOn.localeCompare(households[b]!.registeredOn));
+  const firstVisitDay = households[visitable[0]!]!.registeredOn;
+  /** How many of `visitable` were registered on or before a day (binary search). */
+  const registeredBy = (day: string) => {
+    let low = 0;
+    let high = visitable.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (households[visitable[mid]!]!.registeredOn <= day) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
   const returnee = {
     v1: questionnaires.questionnaireVersion('returnee-monitoring', 1)!,
     v2: questionnaires.latestQuestionnaire('returnee-monitoring')!,
@@ -430,9 +443,9 @@ export function generateDataset(options: DatasetOptions): Dataset {
   const shelterResident = questionnaires.latestQuestionnaire('shelter-resident-monitoring')!;
   const questionnaireSwitch = addDays(from, Math.round(span * 0.4));
   const householdVisits: DatasetHouseholdVisit[] = Array.from({ length: counts.householdVisits }, () => {
-    const householdIndex = random.pick(visitable);
+    const visitDate = dateBetween(firstVisitDay, until);
+    const householdIndex = visitable[random.int(0, registeredBy(visitDate) - 1)]!;
     const household = households[householdIndex]!;
-    const visitDate = dateBetween(household.registeredOn, until);
     const questionnaire =
       household.registration.household.accommodation === 'collectiveShelter'
         ? shelterResident

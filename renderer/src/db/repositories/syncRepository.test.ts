@@ -92,4 +92,30 @@ describe('sync repository: a field device and Headquarters', () => {
     expect(await field.households.get(kept.id)).toBeDefined();
     expect((await hq.households.list({ archived: true })).total).toBe(1);
   });
+
+  it('splits a large export at change boundaries into bundles HQ takes in any order', async () => {
+    const hq = await store({ fieldKey: new Uint8Array(32).fill(3), blindIndexKey: new Uint8Array(32).fill(4) });
+    await hq.sync.setUp('hq', 'UNHCR Kosovo');
+    const field = await store();
+    await field.sync.setUp('field', 'CRP/K');
+    await field.sync.trustOrganisationFile(await hq.sync.organisationFile());
+    await hq.sync.enrolDevice(await field.sync.deviceFile('Laptop 2'));
+    for (const name of ['Ana Gashi', 'Arben Gashi', 'Agim Gashi', 'Adnan Gashi', 'Zana Hoti']) {
+      await field.households.register(registration({}, [member({ fullName: name })]));
+    }
+    // HQ's limits, tightened so that every bundle may hold at most 4 records.
+    const bundles = await field.sync.exportBundles({ limits: { maxRecords: 8 } });
+    expect(bundles.length).toBeGreaterThan(1);
+    for (const [a, b] of bundles.slice(1).map((b, i) => [bundles[i]!, b] as const)) {
+      expect(b.header.seq.from).toBe(a.header.seq.to + 1);
+    }
+    for (const bundle of [...bundles].reverse()) {
+      expect((await hq.sync.importBundle(bundle.bytes, bundle.fileName)).status).toBe('imported');
+    }
+    expect((await hq.households.list({ search: 'gashi' })).total).toBe(4);
+    expect((await hq.households.list({ search: 'hoti' })).total).toBe(1);
+    const ack = await hq.sync.acknowledgementFor(bundles[0]!.header.sender.deviceId);
+    await field.sync.applyAcknowledgement(ack.bytes, ack.fileName);
+    expect((await field.sync.outgoingStatus()).pendingChanges).toBe(0);
+  });
 });

@@ -12,15 +12,23 @@ import {
   readOrganisationFile,
   type Organisation,
 } from '../../../../shared/sync/orgFile';
+import type { SyncLimits } from '../../../../shared/sync/limits';
 import type { AppDatabase } from '../AppDatabase';
 import { applyAcknowledgement, createAcknowledgementFor, purgeTombstones } from '../sync/acknowledgements';
 import { listConflicts, resolveConflict, type ConflictChoice } from '../sync/conflicts';
 import { discardHeldBundle, enrolDevice, listDevices, listHeldBundles, revokeDevice } from '../sync/devices';
 import { importBundle, releaseHeldBundles, type ImportProgress } from '../sync/importBundle';
-import { exportBundle, outgoingStatus, type ExportProgress } from '../sync/outgoing';
+import { exportBundle, exportBundles, outgoingStatus, type ExportProgress } from '../sync/outgoing';
 import { databaseDigest } from '../sync/databaseDigest';
 import { applyReferenceBundle, createReferenceBundleFor, referenceDataState } from '../sync/referenceData';
 import type { WriteContext } from '../writeContext';
+
+interface ExportOptions {
+  full?: boolean;
+  onProgress?: (p: ExportProgress) => void;
+  /** HQ's limits, when they differ from the shared defaults (tests lower them). */
+  limits?: Partial<SyncLimits>;
+}
 
 /** A field device sends bundles to HQ; Headquarters merges every device's bundles. */
 export type SyncRole = 'field' | 'hq';
@@ -103,6 +111,18 @@ export function createSyncRepository(db: AppDatabase, ctx: WriteContext) {
       };
     });
     return organisationKeys;
+  }
+
+  async function exportContext(options: ExportOptions) {
+    const [device, organisation] = await Promise.all([loadDeviceKeys(), requireOrganisation()]);
+    return {
+      device: { signingKey: device.privateKey, publicKey: device.publicKey },
+      organisation: { encryptionKey: organisation.encryptionKey },
+      full: options.full,
+      now: ctx.now,
+      onProgress: options.onProgress,
+      limits: options.limits,
+    };
   }
 
   async function hqOrganisation(): Promise<Organisation> {
@@ -208,15 +228,14 @@ export function createSyncRepository(db: AppDatabase, ctx: WriteContext) {
 
     outgoingStatus: () => outgoingStatus(db),
 
-    async exportBundle(options: { full?: boolean; onProgress?: (p: ExportProgress) => void } = {}) {
-      const [device, organisation] = await Promise.all([loadDeviceKeys(), requireOrganisation()]);
-      return exportBundle(db, {
-        device: { signingKey: device.privateKey, publicKey: device.publicKey },
-        organisation: { encryptionKey: organisation.encryptionKey },
-        full: options.full,
-        now: ctx.now,
-        onProgress: options.onProgress,
-      });
+    /** Everything unacknowledged (or everything) in one bundle; refused when over HQ's limits. */
+    async exportBundle(options: ExportOptions = {}) {
+      return exportBundle(db, await exportContext(options));
+    },
+
+    /** The same, split into as many bundles as HQ's limits need ("Send to HQ"). */
+    async exportBundles(options: ExportOptions = {}) {
+      return exportBundles(db, await exportContext(options));
     },
 
     async applyAcknowledgement(bytes: Uint8Array, fileName: string) {

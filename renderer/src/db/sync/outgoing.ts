@@ -199,3 +199,123 @@ export async function outgoingStatus(db: AppDatabase): Promise<OutgoingStatus> {
     };
   });
 }
+
+/** How much of HQ's limits one bundle of a split export may use: a margin for estimates. */
+const CHUNK_SHARE = 0.5;
+
+function recordSize(record: Record<string, unknown>): { json: number; blobs: number; blobCount: number } {
+  let blobs = 0;
+  let blobCount = 0;
+  const json = JSON.stringify(record, (_key, value: unknown) => {
+    if (value instanceof Uint8Array) {
+      blobs += value.byteLength;
+      blobCount += 1;
+      return null;
+    }
+    return value;
+  }).length;
+  return { json, blobs, blobCount };
+}
+
+/**
+ * "Send to HQ" for any amount of changes: when everything does not fit in one bundle under HQ's
+ * limits (a full export of years of work, many photos), the changes are cut into several
+ * bundles at audit-seq boundaries. Each bundle covers a contiguous seq range and carries the
+ * current version of every record whose latest change falls in it, so an acknowledgement of one
+ * bundle never claims records only a later bundle holds. Records never audited (seeds) go in the
+ * first bundle. All are read in one transaction and written in seq order.
+ */
+export async function exportBundles(db: AppDatabase, context: ExportContext): Promise<ExportedBundle[]> {
+  const now = context.now ?? (() => new Date());
+  const full = context.full ?? false;
+  const limits = syncLimits(context.limits);
+  const budget = {
+    json: limits.maxJsonBytes * CHUNK_SHARE,
+    blobs: limits.maxBundleBytes * CHUNK_SHARE,
+    records: Math.floor(limits.maxRecords * CHUNK_SHARE),
+    blobCount: Math.floor(limits.maxBlobs * CHUNK_SHARE),
+  };
+  const deviceId = (await db.meta.get(META_KEYS.deviceId))?.value;
+  if (typeof deviceId !== 'string') throw new Error('This database has no device id yet');
+  const state = await readOutgoingState(db);
+  const changes = await changesSince(db, full ? { full: true } : { afterSeq: state.acknowledgedThrough }, context.onProgress);
+  if (changes.seq === null || changes.records.length === 0) return [];
+  const { from, to } = changes.seq;
+
+  // The latest change of every record in the range: where it belongs.
+  const lastSeq = new Map<string, number>();
+  await db.audit.where(':id').between(from, to, true, true).each((entry) => {
+    const table = ENTITY_TABLE.get(entry.entity);
+    if (table) lastSeq.set(`${table}\u0000${entry.recordId}`, entry.seq ?? from);
+  });
+  const ordered = changes.records
+    .map((r) => ({ ...r, seq: lastSeq.get(`${r.table}\u0000${String(r.record.id)}`) ?? from, size: recordSize(r.record) }))
+    .sort((a, b) => a.seq - b.seq);
+
+  const chunks: { records: ChangeSet['records']; seq: { from: number; to: number } }[] = [];
+  let current: typeof ordered = [];
+  let used = { json: 0, blobs: 0, records: 0, blobCount: 0 };
+  let chunkFrom = from;
+  const close = (through: number) => {
+    chunks.push({ records: current.map(({ table, record }) => ({ table, record })), seq: { from: chunkFrom, to: through } });
+    chunkFrom = through + 1;
+    current = [];
+    used = { json: 0, blobs: 0, records: 0, blobCount: 0 };
+  };
+  for (const item of ordered) {
+    const over =
+      used.json + item.size.json > budget.json ||
+      used.blobs + item.size.blobs > budget.blobs ||
+      used.records + 1 > budget.records ||
+      used.blobCount + item.size.blobCount > budget.blobCount;
+    const last = current[current.length - 1];
+    // A cut only between two seqs: one change is never split over two bundles.
+    if (over && last && last.seq < item.seq) close(item.seq - 1);
+    current.push(item);
+    used = {
+      json: used.json + item.size.json,
+      blobs: used.blobs + item.size.blobs,
+      records: used.records + 1,
+      blobCount: used.blobCount + item.size.blobCount,
+    };
+  }
+  close(to);
+
+  const bundles: ExportedBundle[] = [];
+  for (const chunk of chunks) {
+    const bundleId = crypto.randomUUID();
+    const fileName = bundleFileName({ bundleId, sender: { deviceId, keyFingerprint: '' }, seq: chunk.seq });
+    context.onProgress?.({ phase: 'sealing', records: chunk.records.length });
+    const createdAt = now().toISOString();
+    const { bytes, header } = await refusingAs(fileName, () =>
+      createBundle({
+        device: { deviceId, signingKey: context.device.signingKey, publicKey: context.device.publicKey },
+        organisation: context.organisation,
+        seq: chunk.seq,
+        changes: { records: chunk.records },
+        createdAt,
+        bundleId,
+      }),
+    );
+    if (bytes.length > limits.maxBundleBytes) {
+      throw new SyncFileError('export-too-large', fileName, `One change alone makes a bundle of ${bytes.length} bytes`);
+    }
+    await db.sentBundles.add({
+      bundleId,
+      seqFrom: chunk.seq.from,
+      seqTo: chunk.seq.to,
+      full,
+      fileName,
+      createdAt,
+      counts: header.counts,
+      acknowledgedAt: null,
+    });
+    bundles.push({ bytes, header, fileName, full });
+  }
+  context.onProgress?.({
+    phase: 'done',
+    records: bundles.reduce((n, b) => n + b.header.counts.records, 0),
+    bytes: bundles.reduce((n, b) => n + b.bytes.length, 0),
+  });
+  return bundles;
+}

@@ -136,13 +136,16 @@ function SendSection() {
     send.run(async () => {
       setProgress(0);
       try {
-        const bundle = await store.sync.exportBundle({
+        const bundles = await store.sync.exportBundles({
           full,
           onProgress: (p) => setProgress(p.phase === 'collecting' ? 0.3 : p.phase === 'sealing' ? 0.7 : 1),
         });
-        if (!bundle) return t('sync.field.nothingToSend');
-        const saved = await saveSyncFile(host, t, 'bundle', bundle.fileName, bundle.bytes);
-        return t('sync.field.sent', { count: bundle.header.counts.records, location: saved.location });
+        if (bundles.length === 0) return t('sync.field.nothingToSend');
+        // A large export comes in several files, saved one after the other (HQ imports them in any order).
+        const locations: string[] = [];
+        for (const bundle of bundles) locations.push((await saveSyncFile(host, t, 'bundle', bundle.fileName, bundle.bytes)).location);
+        const count = bundles.reduce((n, b) => n + b.header.counts.records, 0);
+        return t('sync.field.sent', { count, location: locations.join(', ') });
       } finally {
         setProgress(null);
       }

@@ -76,10 +76,10 @@ describe('runSyncFolder: one shared folder between a field device and HQ', () =>
 
     const sent = await runSyncFolder(field, shared.host, folder);
     expect(sent.sent?.records).toBeGreaterThan(0);
-    expect([...shared.files.keys()]).toEqual([`to-hq/${sent.sent!.fileName}`]);
+    expect([...shared.files.keys()]).toEqual([`to-hq/${sent.sent!.fileNames[0]}`]);
 
     const merged = await runSyncFolder(hq, shared.host, folder);
-    expect(merged.files).toMatchObject([{ name: sent.sent!.fileName, status: 'imported' }]);
+    expect(merged.files).toMatchObject([{ name: sent.sent!.fileNames[0], status: 'imported' }]);
     const deviceId = (await field.settings.get()).deviceId;
     expect(merged.acknowledged).toEqual([acknowledgementFileName(deviceId)]);
     expect((await hq.households.list({ search: 'Krasniqi' })).total).toBe(1);
@@ -98,7 +98,7 @@ describe('runSyncFolder: one shared folder between a field device and HQ', () =>
     ]);
     expect((await field.sync.outgoingStatus()).pendingChanges).toBe(0);
     expect(shared.archived).toEqual([
-      `to-hq/processed/${sent.sent!.fileName}`,
+      `to-hq/processed/${sent.sent!.fileNames[0]}`,
       `from-hq/processed/${acknowledgementFileName(deviceId)}`,
     ]);
   });

@@ -10,8 +10,8 @@ export interface SyncFolder {
 
 /** What one pass over the sync folder did, per file. */
 export interface SyncFolderOutcome {
-  /** Field: the bundle written to `to-hq`, if there were changes. */
-  sent?: { fileName: string; records: number };
+  /** Field: the bundles written to `to-hq`, if there were changes (several for a large export). */
+  sent?: { fileNames: string[]; records: number };
   /** HQ: acknowledgements written to `from-hq`, one per active device. */
   acknowledged: string[];
   files: {
@@ -64,17 +64,17 @@ export async function runSyncFolder(
   const outcome: SyncFolderOutcome = { acknowledged: [], files: [] };
 
   if (role === 'field' && options.send !== false && (await store.sync.organisation())) {
-    const bundle = await store.sync.exportBundle();
-    if (bundle) {
+    const bundles = await store.sync.exportBundles();
+    for (const bundle of bundles) {
       unwrap(
-        await host.writeSyncOutboxFile({
-          folderId: folder.folderId,
-          role,
-          name: bundle.fileName,
-          data: bundle.bytes,
-        }),
+        await host.writeSyncOutboxFile({ folderId: folder.folderId, role, name: bundle.fileName, data: bundle.bytes }),
       );
-      outcome.sent = { fileName: bundle.fileName, records: bundle.header.counts.records };
+    }
+    if (bundles.length > 0) {
+      outcome.sent = {
+        fileNames: bundles.map((b) => b.fileName),
+        records: bundles.reduce((n, b) => n + b.header.counts.records, 0),
+      };
     }
   }
 
