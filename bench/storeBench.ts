@@ -11,7 +11,7 @@ import {
 } from './benchTypes';
 import { coldStartScenario } from './coldStart';
 import { BENCH_PASSPHRASE, ensureData, label, params } from './storeData';
-import { syncScenario } from './syncBench';
+import { syncScenarios } from './syncBench';
 
 /**
  * The data scenarios of `npm run bench`, in one browser profile: a vault is set up through the
@@ -204,7 +204,7 @@ export const suites: BenchSuite[] = [
       memoryScenario,
       coldStartScenario,
       // Last: at scale L one bundle of everything may be more than a page can hold.
-      syncScenario,
+      ...syncScenarios,
     ],
   },
 ];

@@ -347,7 +347,11 @@ async function mergeIntoDatabase(
       let members = new Map<string, PersonRecord[]>();
       if (table === 'households') {
         const persons = await db.persons.where('householdId').anyOf(ids).toArray();
-        members = new Map(ids.map((id) => [id, liveMembersOf(persons.filter((p) => p.householdId === id))]));
+        // Grouped in one pass: filtering the whole list once per household is quadratic.
+        const byHousehold = new Map<string, PersonRecord[]>();
+        for (const person of persons)
+          byHousehold.set(person.householdId, [...(byHousehold.get(person.householdId) ?? []), person]);
+        members = new Map(ids.map((id) => [id, liveMembersOf(byHousehold.get(id) ?? [])]));
       }
       const derive =
         table === 'households'
