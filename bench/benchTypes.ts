@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 /**
  * The contract between scripts/bench.mjs and the scenario modules in bench/. A module exports
- * `suites`; each suite gets a fresh browser context (an empty profile) and one page, runs its
+ * `suites`; each suite gets a fresh browser profile (on disk) and one page, runs its
  * `setup`, then its scenarios in order, on the same page and the same stored data. A scenario's
  * `run` returns one run's figures; the runner repeats it, takes the median and the spread of
  * every figure, and prints the ones named in `metrics`.
@@ -37,7 +37,6 @@ export interface BenchContext {
   scale: Scale;
   /** The app's URL on the local server, without query or hash. */
   baseUrl: string;
-  browser: Browser;
   context: BrowserContext;
   page: Page;
   /** A DevTools session on the page (heap usage, garbage collection). */

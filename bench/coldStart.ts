@@ -56,12 +56,26 @@ function installMarks() {
 
 const marksOf = (page: Page) =>
   page.evaluate(() => (window as unknown as { __pmColdStart: Marks }).__pmColdStart);
-const waitForMark = (page: Page, name: keyof Marks) =>
-  page.waitForFunction(
-    (n) => (window as unknown as { __pmColdStart?: Marks }).__pmColdStart?.[n] !== undefined,
-    name,
-    { timeout: 120_000 },
-  );
+/** Waits for a mark; on a timeout, says what the page showed and which marks it had. */
+async function waitForMark(page: Page, name: keyof Marks) {
+  try {
+    await page.waitForFunction(
+      (n) => (window as unknown as { __pmColdStart?: Marks }).__pmColdStart?.[n] !== undefined,
+      name,
+      { timeout: 600_000 },
+    );
+  } catch (error) {
+    const seen = await page
+      .evaluate(() => ({
+        marks: (window as unknown as { __pmColdStart?: Marks }).__pmColdStart,
+        text: document.body.innerText.replace(/\s+/g, ' ').slice(0, 300),
+      }))
+      .catch(() => null);
+    throw new Error(
+      `No ${name} mark: ${error instanceof Error ? error.message : String(error)}; page: ${JSON.stringify(seen)}`,
+    );
+  }
+}
 
 export const coldStartScenario: BenchScenario = {
   name: 'coldStart',

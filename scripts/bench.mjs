@@ -1,7 +1,7 @@
 // `npm run bench`: performance scenarios in headless Chromium against the built renderer.
 //
 // Each scenario module in SCENARIO_MODULES (TypeScript, compiled here with esbuild) exports
-// `suites` (bench/benchTypes.ts). A suite gets a fresh browser context (an empty profile) and
+// `suites` (bench/benchTypes.ts). A suite gets a fresh browser profile (on disk) and
 // one page, runs its setup, then its scenarios in order on the same stored data. Every figure a
 // scenario reports is repeated over its runs and summarised as the median and the spread
 // (min–max); the figures a scenario names in `metrics` are printed as a table and written to
@@ -18,10 +18,10 @@
 //   --out    where to write <base>.json and <base>.md (default bench/results, bench/results-L;
 //            runs with --only or at XS write to node_modules/.cache/pm-bench/ instead)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -175,17 +175,25 @@ const server = await preview({
   logLevel: 'warn',
 });
 const baseUrl = `http://127.0.0.1:${port}/`;
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 const results = [];
 let hardwareConcurrency;
+let chromiumVersion = '';
 const started = Date.now();
 // Other work on the machine slows the page down; the load average says how busy it was.
 const loadAtStart = os.loadavg().map((v) => Math.round(v * 10) / 10);
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 try {
   for (const suite of suites) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    const page = await context.newPage();
+    // A profile on disk, as the app has (a context without one keeps IndexedDB in memory).
+    const userDataDir = mkdtempSync(join(os.tmpdir(), 'pm-bench-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => console.error(`[page] ${error.message}`));
     page.on('console', (message) => {
       if (message.text().startsWith('[bench]')) console.log(`    ${message.text()}`);
@@ -193,7 +201,6 @@ try {
     const ctx = {
       scale,
       baseUrl,
-      browser,
       context,
       page,
       cdp: await context.newCDPSession(page),
@@ -204,6 +211,7 @@ try {
     try {
       if (suite.setup) await suite.setup(ctx);
       hardwareConcurrency ??= await ctx.page.evaluate(() => navigator.hardwareConcurrency);
+      chromiumVersion ||= (await ctx.cdp.send('Browser.getVersion')).product.replace(/^\D*/, '');
       for (const scenario of suite.scenarios) {
         const count = runsOverride ?? scenario.runs[scale === 'L' ? 'L' : 'S'];
         if (count === 0) continue;
@@ -244,10 +252,10 @@ try {
       }
     } finally {
       await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
     }
   }
 } finally {
-  await browser.close();
   await new Promise((resolve) => server.httpServer.close(resolve));
 }
 
@@ -255,7 +263,7 @@ try {
 
 const environment = {
   node: process.version,
-  chromium: browser.version(),
+  chromium: chromiumVersion,
   platform: `${os.platform()} ${os.release()}`,
   cpus: os.cpus().length,
   hardwareConcurrency,

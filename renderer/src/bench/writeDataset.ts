@@ -1,6 +1,6 @@
 import type { DataStore } from '../db/dataStore';
 import type { BenchClock } from './benchStore';
-import { datasetCounts, timeline, type Dataset } from './dataset/generateDataset';
+import { datasetCounts, timeline, type Dataset, type TimelineEvent } from './dataset/generateDataset';
 
 export interface WriteReport {
   /** Mean milliseconds per repository call, by kind of write. */
@@ -40,48 +40,12 @@ export async function writeThroughRepositories(
         );
       clock.setDay(event.date);
       const callStart = performance.now();
-      switch (event.kind) {
-        case 'shelter':
-          shelterIds[event.index] = (await store.shelters.create(dataset.shelters[event.index]!.input)).id;
-          break;
-        case 'household': {
-          const h = dataset.households[event.index]!;
-          const shelterId = h.shelterIndex === null ? '' : shelterIds[h.shelterIndex]!;
-          const registration = { ...h.registration, household: { ...h.registration.household, shelterId } };
-          householdIds[event.index] = (await store.households.register(registration)).id;
-          break;
-        }
-        case 'shelterVisit': {
-          const v = dataset.shelterVisits[event.index]!;
-          await store.shelterVisits.create({ ...v.input, shelterId: shelterIds[v.shelterIndex] });
-          break;
-        }
-        case 'householdVisit': {
-          const v = dataset.householdVisits[event.index]!;
-          visitIds[event.index] = (
-            await store.householdVisits.create({ ...v.input, householdId: householdIds[v.householdIndex] })
-          ).id;
-          break;
-        }
-        case 'referral': {
-          const r = dataset.referrals[event.index]!;
-          const input = {
-            ...r.input,
-            householdId: householdIds[r.householdIndex],
-            visitId: visitIds[r.visitIndex],
-          };
-          referralIds[event.index] = (await store.referrals.create(input)).id;
-          break;
-        }
-        case 'referralMove':
-          await store.referrals.moveStatus(
-            referralIds[event.index]!,
-            dataset.referrals[event.index]!.moves[event.move],
-          );
-          break;
-        case 'archive':
-          await store.households.archive(householdIds[event.index]!);
-          break;
+      try {
+        await writeEvent(event);
+      } catch (error) {
+        const what = `${event.kind} ${event.index} of ${event.date}, write ${i + 1} of ${events.length}`;
+        if (error instanceof Error) error.message = `${error.message} (at ${what})`;
+        throw error;
       }
       const kind = (spent[event.kind] ??= { ms: 0, calls: 0 });
       kind.ms += performance.now() - callStart;
@@ -89,6 +53,52 @@ export async function writeThroughRepositories(
     }
   } finally {
     clock.reset();
+  }
+
+  async function writeEvent(event: TimelineEvent) {
+    switch (event.kind) {
+      case 'shelter':
+        shelterIds[event.index] = (await store.shelters.create(dataset.shelters[event.index]!.input)).id;
+        break;
+      case 'household': {
+        const h = dataset.households[event.index]!;
+        const shelterId = h.shelterIndex === null ? '' : shelterIds[h.shelterIndex]!;
+        const registration = { ...h.registration, household: { ...h.registration.household, shelterId } };
+        householdIds[event.index] = (await store.households.register(registration)).id;
+        break;
+      }
+      case 'shelterVisit': {
+        const v = dataset.shelterVisits[event.index]!;
+        await store.shelterVisits.create({ ...v.input, shelterId: shelterIds[v.shelterIndex] });
+        break;
+      }
+      case 'householdVisit': {
+        const v = dataset.householdVisits[event.index]!;
+        visitIds[event.index] = (
+          await store.householdVisits.create({ ...v.input, householdId: householdIds[v.householdIndex] })
+        ).id;
+        break;
+      }
+      case 'referral': {
+        const r = dataset.referrals[event.index]!;
+        const input = {
+          ...r.input,
+          householdId: householdIds[r.householdIndex],
+          visitId: visitIds[r.visitIndex],
+        };
+        referralIds[event.index] = (await store.referrals.create(input)).id;
+        break;
+      }
+      case 'referralMove':
+        await store.referrals.moveStatus(
+          referralIds[event.index]!,
+          dataset.referrals[event.index]!.moves[event.move],
+        );
+        break;
+      case 'archive':
+        await store.households.archive(householdIds[event.index]!);
+        break;
+    }
   }
   const durationMs = performance.now() - start;
   const counts = datasetCounts(dataset);

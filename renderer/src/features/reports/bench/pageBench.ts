@@ -58,6 +58,29 @@ registerBenchScenario('pdf.periodSummary', {
   },
 });
 
+/**
+ * An error as the bench runner will print it: whatever was thrown (an Error without a name, a
+ * DOMException, a plain value) becomes an Error whose message says what it was.
+ */
+function describedError(error: unknown): Error {
+  if (error instanceof Error) {
+    const detail = [error.name, error.message].filter(Boolean).join(': ');
+    const inner = (error as { inner?: unknown }).inner;
+    const described = new Error(
+      `${detail}${inner instanceof Error ? ` (inner: ${inner.name}: ${inner.message})` : ''}`,
+    );
+    described.stack = `${described.message}\n${error.stack ?? ''}`;
+    return described;
+  }
+  let text: string;
+  try {
+    text = JSON.stringify(error);
+  } catch {
+    text = String(error);
+  }
+  return new Error(`Thrown: ${typeof error} ${text}`);
+}
+
 async function run(name: string, params: BenchParams = {}): Promise<BenchRun> {
   const scenario = scenarios.get(name);
   if (!scenario)
@@ -81,7 +104,12 @@ async function run(name: string, params: BenchParams = {}): Promise<BenchRun> {
   requestAnimationFrame(frame);
 
   const start = performance.now();
-  const result = await scenario.run(prepared, params);
+  let result: ScenarioResult;
+  try {
+    result = await scenario.run(prepared, params);
+  } catch (error) {
+    throw describedError(error);
+  }
   const durationMs = performance.now() - start;
   // Let the last frame and long-task entries arrive.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
