@@ -75,9 +75,10 @@ registerBenchScenario('store.write', {
     await clearBenchData();
     return data;
   },
-  async run(data) {
+  async run(data, params) {
     const { store, clock } = benchStore();
-    const app = await writeThroughRepositories(store, clock, data);
+    const batch = Number(params.batch ?? 1);
+    const app = await writeThroughRepositories(store, clock, data, Infinity, batch);
     const records = await readAllRecords();
     const stored = Object.values(records).reduce((sum, rows) => sum + rows.length, 0);
     if (stored !== app.records) throw new Error(`Wrote ${app.records} records but ${stored} are stored`);
@@ -89,6 +90,7 @@ registerBenchScenario('store.write', {
     return {
       records: app.records,
       calls: app.calls,
+      savesPerTransaction: batch,
       appMs: round(app.durationMs),
       appRecordsPerSecond: perSecond(app.durationMs),
       rawMs: round(rawMs),
@@ -116,7 +118,13 @@ registerBenchScenario('store.writeSample', {
   },
   async run(data, params) {
     const { store, clock } = benchStore();
-    const report = await writeThroughRepositories(store, clock, data, Number(params.events ?? 1000));
+    const report = await writeThroughRepositories(
+      store,
+      clock,
+      data,
+      Number(params.events ?? 1000),
+      Number(params.batch ?? 1),
+    );
     return { calls: report.calls, durationMs: round(report.durationMs), ...report.msPerCall };
   },
 });
@@ -124,12 +132,12 @@ registerBenchScenario('store.writeSample', {
 /** Writes the data set once when the store is empty (for runs that skip store.write). */
 registerBenchScenario('store.ensureData', {
   prepare: (params) => dataset(params),
-  async run(data) {
+  async run(data, params) {
     const { store, clock } = benchStore();
     const present = await store.households.count({});
     if (present > 0) return { written: 0, households: present };
     await clearBenchData();
-    const report = await writeThroughRepositories(store, clock, data);
+    const report = await writeThroughRepositories(store, clock, data, Infinity, Number(params.batch ?? 1));
     return { written: report.records, households: data.households.length };
   },
 });

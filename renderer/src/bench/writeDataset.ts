@@ -7,21 +7,23 @@ export interface WriteReport {
   msPerCall: Record<string, number>;
   /** Records created: shelters, households, persons, visits, referrals. */
   records: number;
-  /** Repository calls, each its own transaction (a registration writes a household and its members). */
+  /** Repository calls (a registration writes a household and its members). */
   calls: number;
   durationMs: number;
 }
 
 /**
  * Writes the data set as monitors would have, through the repositories the forms use: every
- * record validated, stamped, sealed and audited, one transaction per save, in the order of the
- * timeline, with the store's clock set to each record's day.
+ * record validated, stamped, sealed and audited, in the order of the timeline, with the store's
+ * clock set to each record's day. One transaction per save, as the forms save, or `batch` saves
+ * to a transaction (`store.inOneTransaction`) for a bulk load.
  */
 export async function writeThroughRepositories(
   store: DataStore,
   clock: BenchClock,
   dataset: Dataset,
   limit = Infinity,
+  batch = 1,
 ): Promise<WriteReport> {
   const events = timeline(dataset).slice(0, limit);
   const spent: Record<string, { ms: number; calls: number }> = {};
@@ -32,27 +34,36 @@ export async function writeThroughRepositories(
   const start = performance.now();
   const step = Math.ceil(events.length / 10);
   try {
-    for (const [i, event] of events.entries()) {
-      // Read by scripts/bench.mjs, which shows the progress of long writes.
-      if (i > 0 && i % step === 0)
-        console.info(
-          `[bench] ${Math.round((i / events.length) * 100)}% of ${events.length} writes, ${((performance.now() - start) / 1000).toFixed(0)} s`,
-        );
-      clock.setDay(event.date);
-      const callStart = performance.now();
-      try {
-        await writeEvent(event);
-      } catch (error) {
-        const what = `${event.kind} ${event.index} of ${event.date}, write ${i + 1} of ${events.length}`;
-        if (error instanceof Error) error.message = `${error.message} (at ${what})`;
-        throw error;
-      }
-      const kind = (spent[event.kind] ??= { ms: 0, calls: 0 });
-      kind.ms += performance.now() - callStart;
-      kind.calls++;
+    for (let first = 0; first < events.length; first += batch) {
+      const chunk = events.slice(first, first + batch);
+      const writeChunk = async () => {
+        for (const [j, event] of chunk.entries()) await timedWrite(event, first + j);
+      };
+      if (batch > 1) await store.inOneTransaction(writeChunk);
+      else await writeChunk();
     }
   } finally {
     clock.reset();
+  }
+
+  async function timedWrite(event: TimelineEvent, i: number) {
+    // Read by scripts/bench.mjs, which shows the progress of long writes.
+    if (i > 0 && i % step === 0)
+      console.info(
+        `[bench] ${Math.round((i / events.length) * 100)}% of ${events.length} writes, ${((performance.now() - start) / 1000).toFixed(0)} s`,
+      );
+    clock.setDay(event.date);
+    const callStart = performance.now();
+    try {
+      await writeEvent(event);
+    } catch (error) {
+      const what = `${event.kind} ${event.index} of ${event.date}, write ${i + 1} of ${events.length}`;
+      if (error instanceof Error) error.message = `${error.message} (at ${what})`;
+      throw error;
+    }
+    const kind = (spent[event.kind] ??= { ms: 0, calls: 0 });
+    kind.ms += performance.now() - callStart;
+    kind.calls++;
   }
 
   async function writeEvent(event: TimelineEvent) {

@@ -60,6 +60,12 @@ export async function openDataStore({ name, keys, now, storageGuard }: OpenDataS
     sync: createSyncRepository(db, ctx),
     /** Every table, decrypted, in one read transaction: the payload of a backup (./backup). */
     backup: { snapshot: () => readSnapshot(db), digest: () => databaseDigest(db) },
+    /**
+     * Runs several saves in one transaction: they commit together or not at all, and they pay
+     * for one commit instead of one each (the bulk paths: loading a large data set).
+     */
+    inOneTransaction: <T>(work: () => Promise<T>) =>
+      db.transaction('rw', db.tables, work),
     close: () => db.close(),
   };
 }
