@@ -63,7 +63,7 @@ export function unwrapDataKeyForRewrap(wrapped: Uint8Array, kek: CryptoKey): Pro
 
 export interface VaultKeys {
   /**
-   * AES-256-GCM key bytes for record fields (`fieldCipher`). Bytes, not a CryptoKey: fields are
+   * 256-bit key bytes for record fields (`fieldCipher`, XChaCha20-Poly1305). Bytes, not a CryptoKey: fields are
    * sealed synchronously inside IndexedDB transactions (see fieldCipher.ts). Wipe on lock.
    */
   fieldKey: Uint8Array;

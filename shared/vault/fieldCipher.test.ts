@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toBytes, toHex, utf8 } from './encoding';
+import { toHex, utf8 } from './encoding';
+import { encodeValue } from './valueCodec';
 import { isVaultError } from './errors';
 import { decryptFields, encryptFields, paddedLength, type FieldEnvelope } from './fieldCipher';
 
@@ -30,8 +31,6 @@ describe('encryptFields / decryptFields', () => {
     const key = await newKey();
     const stored = await encryptFields(person, sensitive, key);
     expect(Object.keys(stored).sort()).toEqual(['enc', 'householdId', 'id', 'nameTags', 'updatedAt']);
-    expect(stored.enc.v).toBe(1);
-    expect(stored.enc.iv).toHaveLength(12);
     const back = await decryptFields(stored, key);
     expect(back).toEqual(person);
     expect(back.photo).toBeInstanceOf(Uint8Array);
@@ -80,7 +79,9 @@ describe('encryptFields / decryptFields', () => {
     const stored = await encryptFields(person, sensitive, key);
     const moved = { ...stored, id: '7b0d7c4e-3c1e-4a8e-9d61-0b7f3e2a9c11' };
     await expect(async () => decryptFields(moved, key)).rejects.toSatisfy(failsWith('decryption-failed'));
-    await expect(async () => decryptFields(stored, await newKey())).rejects.toSatisfy(failsWith('decryption-failed'));
+    await expect(async () => decryptFields(stored, await newKey())).rejects.toSatisfy(
+      failsWith('decryption-failed'),
+    );
     const scoped = await encryptFields(person, sensitive, key, { aad: `person:${person.id}` });
     expect(await decryptFields(scoped, key, { aad: `person:${person.id}` })).toEqual(person);
     await expect(async () => decryptFields(scoped, key, { aad: `household:${person.id}` })).rejects.toSatisfy(
@@ -94,14 +95,18 @@ describe('encryptFields / decryptFields', () => {
     const stored = await encryptFields(person, sensitive, key);
     const bad: unknown[] = [
       undefined,
-      { ...stored.enc, v: 2 },
-      { ...stored.enc, iv: stored.enc.iv.slice(0, 11) },
+      { ...stored.enc, v: 3 },
+      // A v2 nonce under the v1 (AES-GCM) label, and a short nonce.
+      { ...stored.enc, v: 1 },
+      { ...stored.enc, iv: stored.enc.iv.slice(0, 23) },
       { ...stored.enc, ct: stored.enc.ct.slice(0, 15) },
       { ...stored.enc, ct: Array.from(stored.enc.ct) },
     ];
     for (const enc of bad) {
       // @ts-expect-error: a record read from disk may hold anything
-      await expect(async () => decryptFields({ ...stored, enc }, key)).rejects.toSatisfy(failsWith('invalid-envelope'));
+      await expect(async () => decryptFields({ ...stored, enc }, key)).rejects.toSatisfy(
+        failsWith('invalid-envelope'),
+      );
     }
   });
 
@@ -112,7 +117,9 @@ describe('encryptFields / decryptFields', () => {
       failsWith('already-encrypted'),
     );
     // @ts-expect-error: the type already forbids it
-    await expect(async () => encryptFields(person, ['id'], key)).rejects.toSatisfy(failsWith('unsupported-value'));
+    await expect(async () => encryptFields(person, ['id'], key)).rejects.toSatisfy(
+      failsWith('unsupported-value'),
+    );
     for (const value of [new Date(), Number.NaN, new Map(), [1, undefined]]) {
       await expect(async () => encryptFields({ id: 'x', value }, ['value'], key)).rejects.toSatisfy(
         failsWith('unsupported-value'),
@@ -177,18 +184,32 @@ describe('round trip for arbitrary records', () => {
   });
 });
 
-describe('interoperability', () => {
-  it('seals standard AES-256-GCM that WebCrypto opens with the same key and associated data', async () => {
+describe('envelope versions', () => {
+  it('seals version 2: XChaCha20-Poly1305 with a 24-byte nonce', () => {
+    const stored = encryptFields(person, sensitive, newKey());
+    expect(stored.enc.v).toBe(2);
+    expect(stored.enc.iv.byteLength).toBe(24);
+  });
+
+  it('opens version 1 envelopes of earlier builds: standard AES-256-GCM, here sealed by WebCrypto', async () => {
     const key = newKey();
-    const stored = encryptFields(person, sensitive, key);
-    const webKey = await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['decrypt']);
-    const plain = new Uint8Array(
-      await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: toBytes(stored.enc.iv), additionalData: utf8(`protection-monitor/fields/v1\u0000${person.id}`) },
+    const { id, updatedAt, householdId, nameTags, ...secret } = person;
+    const encoded = encodeValue(secret);
+    const plaintext = new Uint8Array(paddedLength(encoded.byteLength));
+    plaintext.set(encoded);
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const webKey = await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt']);
+    const ct = new Uint8Array(
+      await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv, additionalData: utf8(`protection-monitor/fields/v1\u0000${id}`) },
         webKey,
-        toBytes(stored.enc.ct),
+        plaintext,
       ),
     );
-    expect(plain.byteLength).toBe(stored.enc.ct.byteLength - 16);
+    const stored = { id, updatedAt, householdId, nameTags, enc: { v: 1 as const, iv, ct } };
+    expect(decryptFields(stored, key)).toEqual(person);
+    // The same bytes under the v2 label are refused, not misread.
+    const relabelled = { ...stored, enc: { ...stored.enc, v: 2 as const } };
+    expect(() => decryptFields(relabelled, key)).toThrow();
   });
 });

@@ -11,6 +11,7 @@ import type {
 import type { ShelterRecord } from '../../../shared/shelters/shelterSchema';
 import type { HouseholdVisitRecord } from '../../../shared/visits/householdVisitSchema';
 import type { ShelterVisitRecord } from '../../../shared/visits/shelterVisitSchema';
+import { householdCountsMiddleware } from './counting/householdCountsMiddleware';
 import { sealingMiddleware } from './encryption/sealingMiddleware';
 import type {
   BlobRow,
@@ -78,6 +79,7 @@ export class AppDatabase extends Dexie {
     super(name);
     this.nameIndex = createNameIndex(keys);
     this.use(sealingMiddleware(keys.fieldKey));
+    this.use(householdCountsMiddleware());
     for (const { version, stores, upgrade } of schemaVersions) {
       const v = this.version(version).stores(stores);
       if (upgrade) v.upgrade(upgrade);

@@ -16,12 +16,18 @@ describe('store.inOneTransaction', () => {
     const store = await open();
     const ids = await store.inOneTransaction(async () => {
       const first = await store.shelters.create(validShelter({ name: 'Kolektivni centar Gračanica' }));
-      await store.shelters.update(first.id, validShelter({ name: 'Kolektivni centar Gračanica', residents: 40 }));
+      await store.shelters.update(
+        first.id,
+        validShelter({ name: 'Kolektivni centar Gračanica', residents: 40 }),
+      );
       const second = await store.shelters.create(validShelter({ name: 'Qendra kolektive Zveçan' }));
       return [first.id, second.id];
     });
     const shelters = await store.shelters.list({});
-    expect(shelters.map((s) => s.name).sort()).toEqual(['Kolektivni centar Gračanica', 'Qendra kolektive Zveçan']);
+    expect(shelters.map((s) => s.name).sort()).toEqual([
+      'Kolektivni centar Gračanica',
+      'Qendra kolektive Zveçan',
+    ]);
     expect((await store.audit.forRecord(ids[0]!)).map((e) => e.action)).toEqual(['update', 'create']);
     expect((await store.audit.forRecord(ids[1]!)).map((e) => e.action)).toEqual(['create']);
     expect((await store.audit.verifyChain()).ok).toBe(true);

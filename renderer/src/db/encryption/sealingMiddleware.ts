@@ -8,7 +8,7 @@ import { decryptFields, encryptFields, type FieldEnvelope } from '../../../../sh
  *
  * What stays in the clear is decided by the schema, not by a list to keep up to date: the primary
  * key and the indexed fields (IndexedDB must read them to index), nothing else. Every other
- * field, present or added later, is sealed into one AES-256-GCM envelope (`enc`) bound to its
+ * field, present or added later, is sealed into one XChaCha20-Poly1305 envelope (`enc`) bound to its
  * table and key. So indexes must never hold personal data: names go into the blind index
  * (keyed tags), never into an index as text; a schema test checks the indexed fields.
  *

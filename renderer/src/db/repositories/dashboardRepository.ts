@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { householdStatuses, type HouseholdStatus } from '../../../../shared/households/householdSchema';
 import { communities } from '../../../../shared/reference/communities';
 import type { AppDatabase } from '../AppDatabase';
+import { countMatching } from '../counting/householdCounts';
 import type { WriteContext } from '../writeContext';
 import { endOfWeekOf, firstOfMonthOf } from './dateRanges';
 import { createHouseholdListQuery } from './householdListQuery';
@@ -31,8 +32,9 @@ export interface VisitPage {
 }
 
 /**
- * The dashboard's figures, each an index count (the shelters table, tens of rows, is read
- * whole). Nothing here loads a large table.
+ * The dashboard's figures: households from the counts row (../counting), the rest index counts
+ * over short ranges (the shelters table, tens of rows, is read whole). Nothing here loads or
+ * walks a large table.
  */
 export function createDashboardRepository(db: AppDatabase, _ctx: WriteContext) {
   const households = createHouseholdListQuery(db);
@@ -94,16 +96,15 @@ export function createDashboardRepository(db: AppDatabase, _ctx: WriteContext) {
       const monthStart = firstOfMonthOf(today);
       const weekEnd = endOfWeekOf(today);
 
-      const [openShelters, byStatus, byCommunity, shelterVisits, householdVisits] = await Promise.all([
+      const [openShelters, householdCounts, shelterVisits, householdVisits] = await Promise.all([
         db.shelters
           .where('status')
           .equals('open')
           .filter((s) => s.deletedAt === null)
           .toArray(),
-        // Through the household list's own counting, so archived households are left out and
+        // Through the household list's own counts, so archived households are left out and
         // each figure equals the length of the list it links to.
-        Promise.all(householdStatuses.map((status) => households.count({ status }))),
-        Promise.all(communities.map((c) => households.count({ community: c.code }))),
+        households.counts(),
         visitsBetween(db.shelterVisits, monthStart, today).count(),
         visitsBetween(db.householdVisits, monthStart, today).count(),
       ]);
@@ -120,11 +121,13 @@ export function createDashboardRepository(db: AppDatabase, _ctx: WriteContext) {
           residents: openShelters.reduce((sum, s) => sum + s.residents, 0),
         },
         households: {
-          byStatus: Object.fromEntries(householdStatuses.map((s, i) => [s, byStatus[i]!])) as Record<
-            HouseholdStatus,
-            number
-          >,
-          byCommunity: communities.map((c, i) => ({ code: c.code, count: byCommunity[i]! })),
+          byStatus: Object.fromEntries(
+            householdStatuses.map((status) => [status, countMatching(householdCounts, { status })]),
+          ) as Record<HouseholdStatus, number>,
+          byCommunity: communities.map((c) => ({
+            code: c.code,
+            count: countMatching(householdCounts, { community: c.code }),
+          })),
         },
         visitsThisMonth: {
           shelter: shelterVisits,

@@ -1,5 +1,12 @@
 import type { HouseholdRecord, HouseholdStatus } from '../../../../shared/households/householdSchema';
 import type { AppDatabase } from '../AppDatabase';
+import {
+  countMatching,
+  countsOf,
+  HOUSEHOLD_COUNTS_KEY,
+  isHouseholdCounts,
+  type HouseholdCounts,
+} from '../counting/householdCounts';
 import { facetPrefix, rangeEnd, type FacetFilter } from './householdFacets';
 
 export interface HouseholdFilter {
@@ -41,31 +48,24 @@ function matchesFilter(h: HouseholdRecord, filter: HouseholdFilter): boolean {
 /**
  * Pages of the household list at 100,000 households without reading more than needed:
  * - a plain list (status, community, archived) is one range of list keys, newest first, paged
- *   with offset/limit on the index and counted on the smallest index that answers;
+ *   with offset/limit on the index;
  * - a name search intersects the primary keys holding each query word's blind-index tag (keys
  *   only; a tag stands for a prefix, so this is a prefix search), then loads just those
- *   households; a shelter's households come from the shelter index.
+ *   households; a shelter's households come from the shelter index;
+ * - totals come from the counts row (../counting), one read whatever the size.
  */
 export function createHouseholdListQuery(db: AppDatabase, searchLimit = SEARCH_LIMIT) {
-  const facetCount = (f: FacetFilter) => {
-    const prefix = facetPrefix(f);
-    return db.households.where('searchTokens').between(prefix, rangeEnd(prefix)).count();
-  };
-
   /**
-   * IndexedDB counts by walking an index, so the large live lists are counted on the small
-   * single-valued indexes (primary key, status, community) less their few archived households.
+   * The counts row the counting middleware keeps (../counting); a database that has not had a
+   * household write since the row was introduced is counted from the table once, here.
    */
-  async function countFacet(filter: FacetFilter): Promise<number> {
-    if (filter.archived || (filter.status && filter.community)) return facetCount(filter);
-    const all = filter.status
-      ? db.households.where('status').equals(filter.status).count()
-      : filter.community
-        ? db.households.where('community').equals(filter.community).count()
-        : db.households.count();
-    const [matching, archived] = await Promise.all([all, facetCount({ ...filter, archived: true })]);
-    return matching - archived;
+  async function householdCounts(): Promise<HouseholdCounts> {
+    const row = await db.meta.get(HOUSEHOLD_COUNTS_KEY);
+    if (row && isHouseholdCounts(row.value)) return row.value;
+    return countsOf(await db.households.toArray());
   }
+
+  const countFacet = async (filter: FacetFilter) => countMatching(await householdCounts(), filter);
 
   /** Households holding every query tag; null when too many. */
   async function nameMatches(tags: string[]): Promise<string[] | null> {
@@ -115,7 +115,7 @@ export function createHouseholdListQuery(db: AppDatabase, searchLimit = SEARCH_L
     if (filter.search?.trim() && tags.length === 0) {
       return { rows: [], total: 0, totalIsLowerBound: false, searchTooShort: true };
     }
-    return db.transaction('r', db.households, async () => {
+    return db.transaction('r', db.households, db.meta, async () => {
       if (tags.length > 0) {
         const ids = await nameMatches(tags);
         if (!ids) return broadSearch(filter, tags, offset, limit);
@@ -150,8 +150,12 @@ export function createHouseholdListQuery(db: AppDatabase, searchLimit = SEARCH_L
     });
   }
 
-  /** How many live (or archived) households have a status and/or community, from indexes only. */
-  const count = (filter: FacetFilter = {}) => db.transaction('r', db.households, () => countFacet(filter));
+  /** How many live (or archived) households have a status and/or community. */
+  const count = (filter: FacetFilter = {}) =>
+    db.transaction('r', db.households, db.meta, () => countFacet(filter));
 
-  return { list, count };
+  /** Every count at once (the dashboard's figures), in one read. */
+  const counts = () => db.transaction('r', db.households, db.meta, householdCounts);
+
+  return { list, count, counts };
 }

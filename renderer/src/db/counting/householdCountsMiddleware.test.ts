@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HouseholdRecord } from '../../../../shared/households/householdSchema';
+import { AppDatabase } from '../AppDatabase';
+import { freshDbName, TEST_STORE_KEYS } from '../testing';
+import { countsOf, HOUSEHOLD_COUNTS_KEY, type CountedHousehold } from './householdCounts';
+
+/**
+ * The counts row must equal a count of the table after any sequence of writes, whichever way
+ * they come: single and bulk adds, puts that change status, community or archived state,
+ * deletes, clearing, concurrent writes in one transaction, failed adds, aborted transactions.
+ */
+const opened: AppDatabase[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+async function openDb() {
+  const db = new AppDatabase(freshDbName(), TEST_STORE_KEYS);
+  await db.open();
+  opened.push(db);
+  return db;
+}
+
+type Row = CountedHousehold & { id: string; updatedAt: string };
+const asRecord = (row: Row) => row as unknown as HouseholdRecord;
+const ids = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+const rowArb = fc.record({
+  id: fc.constantFrom(...ids),
+  status: fc.constantFrom('displaced', 'returned', 'relocated'),
+  community: fc.constantFrom('serb', 'roma', 'ashkali'),
+  deletedAt: fc.constantFrom(null, '2026-01-02T10:00:00.000Z'),
+  updatedAt: fc.constant('2026-01-01T10:00:00.000Z'),
+});
+
+const operationArb = fc.oneof(
+  fc.record({ kind: fc.constant('add' as const), rows: fc.array(rowArb, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('put' as const), rows: fc.array(rowArb, { minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant('concurrentPuts' as const),
+    rows: fc.array(rowArb, { minLength: 2, maxLength: 4 }),
+  }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    ids: fc.array(fc.constantFrom(...ids), { maxLength: 3 }),
+  }),
+  fc.record({
+    kind: fc.constant('aborted' as const),
+    rows: fc.array(rowArb, { minLength: 1, maxLength: 3 }),
+  }),
+  fc.record({ kind: fc.constant('modify' as const), status: fc.constantFrom('displaced', 'returned') }),
+  fc.constant({ kind: 'clear' as const }),
+);
+type Operation = typeof operationArb extends fc.Arbitrary<infer T> ? T : never;
+
+async function apply(db: AppDatabase, op: Operation) {
+  switch (op.kind) {
+    case 'add':
+      // An id already stored fails its add; the others are written.
+      await db
+        .transaction('rw', db.households, () => db.households.bulkAdd(op.rows.map(asRecord)))
+        .catch(() => undefined);
+      return;
+    case 'put':
+      await db.households.bulkPut(op.rows.map(asRecord));
+      return;
+    case 'concurrentPuts':
+      await db.transaction('rw', db.households, () =>
+        Promise.all(op.rows.map((r) => db.households.put(asRecord(r)))),
+      );
+      return;
+    case 'delete':
+      await db.households.bulkDelete(op.ids);
+      return;
+    case 'aborted':
+      await db
+        .transaction('rw', db.households, async () => {
+          await db.households.bulkPut(op.rows.map(asRecord));
+          throw new Error('abort');
+        })
+        .catch(() => undefined);
+      return;
+    case 'modify':
+      await db.households.where('status').equals('relocated').modify({ status: op.status });
+      return;
+    case 'clear':
+      await db.households.clear();
+      return;
+  }
+}
+
+async function storedCounts(db: AppDatabase) {
+  return (await db.meta.get(HOUSEHOLD_COUNTS_KEY))?.value;
+}
+
+describe('household counts middleware', () => {
+  it('keeps the counts equal to a count of the table after any writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operationArb, { minLength: 1, maxLength: 12 }), async (operations) => {
+        const db = await openDb();
+        // A first write makes the row; from then on every write must keep it exact.
+        await db.households.add(
+          asRecord({ id: 'h0', status: 'returned', community: 'roma', deletedAt: null, updatedAt: 'x' }),
+        );
+        for (const op of operations) await apply(db, op);
+        const all = (await db.households.toArray()) as unknown as Row[];
+        expect(await storedCounts(db)).toEqual(countsOf(all));
+        db.close();
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('counts a table written before the row existed at its first household write', async () => {
+    const db = await openDb();
+    const rows: Row[] = [
+      { id: 'h1', status: 'displaced', community: 'roma', deletedAt: null, updatedAt: 'x' },
+      { id: 'h2', status: 'returned', community: 'serb', deletedAt: null, updatedAt: 'x' },
+    ];
+    await db.households.bulkAdd(rows.map(asRecord));
+    await db.meta.delete(HOUSEHOLD_COUNTS_KEY);
+    await db.households.put(asRecord({ ...rows[0]!, status: 'returned' }));
+    expect(await storedCounts(db)).toEqual({ 'l|returned|roma': 1, 'l|returned|serb': 1 });
+  });
+
+  it('writes the row in the write’s own transaction, even one that did not name meta', async () => {
+    const db = await openDb();
+    await db.transaction('rw', db.households, async () => {
+      await db.households.add(
+        asRecord({ id: 'h1', status: 'displaced', community: 'roma', deletedAt: null, updatedAt: 'x' }),
+      );
+    });
+    expect(await storedCounts(db)).toEqual({ 'l|displaced|roma': 1 });
+  });
+});
