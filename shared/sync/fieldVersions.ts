@@ -146,6 +146,8 @@ export function mergeVersions(versions: readonly FieldVersion[]): {
   winner: FieldVersion | undefined;
   conflicts: FieldVersion[];
 } {
+  // A field only one side holds (every field of a record new here): nothing to order it against.
+  if (versions.length === 1) return { winner: versions[0], conflicts: [] };
   const byStamp = new Map<string, FieldVersion>();
   for (const version of versions) {
     const existing = byStamp.get(version.stamp);

@@ -374,8 +374,13 @@ export async function decodePayload(
     const key = `${table}\u0000${meta.data.id}`;
     if (byKey.has(key)) throw new SyncError('corrupt', 'A record appears twice', where);
     for (const stamp of [meta.data.hlc, ...Object.values(meta.data.fieldHlc)]) checkClock(stamp, where);
-    for (const value of Object.values(record)) checkRefs(value, where);
-    const verdict = options.validate(table, replaceBlobs(record, blobs));
+    let carriesBlobs = false;
+    for (const value of Object.values(record)) {
+      checkRefs(value, where);
+      carriesBlobs ||= isBlobRef(value);
+    }
+    // Most records carry no attachment: validated as they are, without a copy.
+    const verdict = options.validate(table, carriesBlobs ? replaceBlobs(record, blobs) : record);
     if (!verdict.success)
       throw new SyncError('invalid-record', `${table} ${where.id}: ${describe(verdict.error)}`, where);
     const stored = record as StoredRecord;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SyncError } from './errors';
 import { safeJsonParse, safeJsonParseBytes } from './safeJson';
@@ -74,5 +75,56 @@ describe('safeJsonParse', () => {
   it('refuses invalid UTF-8 instead of replacing it', () => {
     expect(safeJsonParseBytes(new TextEncoder().encode('"é"'), limits)).toBe('é');
     expect(reason(() => safeJsonParseBytes(new Uint8Array([0x22, 0xc3, 0x22]), limits))).toBe('corrupt');
+  });
+
+  it('accepts and refuses what a JSON.parse reviver with the same checks would, with the same first error', () => {
+    const reviverParse = (text: string): unknown =>
+      JSON.parse(text, (key: string, value: unknown) => {
+        if (['__proto__', 'constructor', 'prototype'].includes(key))
+          throw new SyncError('hostile-content', `The key "${key}" is not allowed`);
+        if (typeof value === 'number' && !Number.isFinite(value))
+          throw new SyncError('hostile-content', 'A number is too large to represent');
+        return value;
+      });
+    const outcome = (parse: () => unknown) => {
+      try {
+        return { value: parse() };
+      } catch (error) {
+        return { error: (error as Error).message };
+      }
+    };
+    const key = fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.constantFrom('__proto__', 'constructor', 'prototype'),
+    );
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.string({ maxLength: 4 })),
+        fc.array(tie('tree'), { maxLength: 3 }),
+        fc.array(fc.tuple(key, tie('tree')), { maxLength: 3 }),
+      ),
+    }));
+    // Objects as key–value lists written by hand, so forbidden keys and 1e400 reach the text.
+    const write = (value: unknown): string => {
+      if (
+        Array.isArray(value) &&
+        value.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string')
+      )
+        return `{${value.map(([k, v]) => `${JSON.stringify(k)}:${write(v)}`).join(',')}}`;
+      if (Array.isArray(value)) return `[${value.map(write).join(',')}]`;
+      if (value === 7) return '1e400';
+      return JSON.stringify(value);
+    };
+    const wide = { maxLength: 1e6, maxDepth: 64, maxStringLength: 1000 };
+    fc.assert(
+      fc.property(tree, (value) => {
+        const text = write(value);
+        const expected = outcome(() => reviverParse(text));
+        const actual = outcome(() => safeJsonParse(text, wide));
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

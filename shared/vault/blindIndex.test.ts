@@ -1,7 +1,10 @@
+import { hmac } from '@noble/hashes/hmac';
+import { sha256 } from '@noble/hashes/sha2';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { searchTokens } from '../text/normalize';
-import { BLIND_INDEX_MAX_PREFIX, blindIndexTags, blindQueryTags } from './blindIndex';
+import { toBase64Url, utf8 } from './encoding';
+import { BLIND_INDEX_MAX_PREFIX, blindIndexTags, blindQueryTags, createBlindIndex } from './blindIndex';
 
 const newKey = () => crypto.getRandomValues(new Uint8Array(32));
 
@@ -34,6 +37,16 @@ describe('blind index', () => {
     expect([...tags].sort()).toEqual(tags);
     expect(new Set(tags).size).toBe(tags.length);
     expect(tags.join(' ').toLowerCase()).not.toContain('arta');
+  });
+
+  it('tags are HMAC-SHA-256 of domain, 0x00 and the prefix, cut to 12 bytes (stored tags depend on it)', () => {
+    const key = newKey();
+    const expected = (prefix: string) =>
+      toBase64Url(hmac(sha256, key, utf8(`place\u0000${prefix}`)).subarray(0, 12));
+    const tags = ['ar', 'art', 'arta'].map(expected).sort();
+    expect(blindIndexTags('Arta', key, { domain: 'place' })).toEqual(tags);
+    expect(createBlindIndex(key, { domain: 'place' }).tags('ARTA')).toEqual(tags);
+    expect(blindQueryTags('art', key, { domain: 'place' })).toEqual([expected('art')]);
   });
 
   it('finds names by token prefixes, across scripts and diacritics', async () => {
@@ -83,5 +96,44 @@ describe('blind index', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('blind index with a memo (createBlindIndex)', () => {
+  const names = fc.array(
+    fc.oneof(fc.constantFrom(...people.map((p) => p.name)), fc.string({ maxLength: 30 })),
+    {
+      minLength: 1,
+      maxLength: 40,
+    },
+  );
+
+  it('gives the same tags as the functions without one, whether entries are kept or dropped', () => {
+    const key = newKey();
+    const options = { domain: 'person.name' };
+    fc.assert(
+      fc.property(names, fc.constantFrom(1, 3, 10_000), (texts, memoSize) => {
+        const index = createBlindIndex(key, { ...options, memoSize });
+        // Twice over the same names: the second pass reads the memo (or what is left of it).
+        for (const text of [...texts, ...texts]) {
+          expect(index.tags(text)).toEqual(blindIndexTags(text, key, options));
+          expect(index.queryTags(text)).toEqual(blindQueryTags(text, key, options));
+        }
+        expect(index.tags(texts)).toEqual(blindIndexTags(texts, key, options));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps its memo to itself: another key or domain gives other tags, a changed result changes nothing', () => {
+    const key = newKey();
+    const index = createBlindIndex(key);
+    const first = index.tags('Arta Berisha');
+    first.splice(0, first.length, 'tampered');
+    expect(index.tags('Arta Berisha')).toEqual(blindIndexTags('Arta Berisha', key));
+    const other = createBlindIndex(newKey()).tags('Arta Berisha');
+    const place = createBlindIndex(key, { domain: 'household.place' }).tags('Arta Berisha');
+    expect(other.some((t) => index.tags('Arta').includes(t))).toBe(false);
+    expect(place.some((t) => index.tags('Arta').includes(t))).toBe(false);
   });
 });

@@ -50,7 +50,9 @@ describe('data key', () => {
     );
     const iv = randomBytes(12);
     const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, keys.backupKey, utf8('x'));
-    const fieldKey = await crypto.subtle.importKey('raw', toBytes(keys.fieldKey), 'AES-GCM', false, ['decrypt']);
+    const fieldKey = await crypto.subtle.importKey('raw', toBytes(keys.fieldKey), 'AES-GCM', false, [
+      'decrypt',
+    ]);
     await expect(crypto.subtle.decrypt({ name: 'AES-GCM', iv }, fieldKey, sealed)).rejects.toThrow();
   });
 

@@ -1,5 +1,5 @@
 import type { VaultKeys } from '../../../../shared/vault/dataKey';
-import { blindIndexTags, blindQueryTags } from '../../../../shared/vault/blindIndex';
+import { createBlindIndex } from '../../../../shared/vault/blindIndex';
 
 /** What the database needs of an unlocked vault: the field key and the blind-index key. */
 export type StoreKeys = Pick<VaultKeys, 'fieldKey' | 'blindIndexKey'>;
@@ -18,9 +18,7 @@ export interface NameIndex {
   queryTags(query: string): string[];
 }
 
+/** One per unlocked store: its memo of tags (blindIndex.ts) never outlives the store's keys. */
 export function createNameIndex(keys: StoreKeys): NameIndex {
-  return {
-    tags: (names) => blindIndexTags(names, keys.blindIndexKey, { domain: NAME_DOMAIN }),
-    queryTags: (query) => blindQueryTags(query, keys.blindIndexKey, { domain: NAME_DOMAIN }),
-  };
+  return createBlindIndex(keys.blindIndexKey, { domain: NAME_DOMAIN });
 }

@@ -238,18 +238,29 @@ export async function exportBundles(db: AppDatabase, context: ExportContext): Pr
   const deviceId = (await db.meta.get(META_KEYS.deviceId))?.value;
   if (typeof deviceId !== 'string') throw new Error('This database has no device id yet');
   const state = await readOutgoingState(db);
-  const changes = await changesSince(db, full ? { full: true } : { afterSeq: state.acknowledgedThrough }, context.onProgress);
+  const changes = await changesSince(
+    db,
+    full ? { full: true } : { afterSeq: state.acknowledgedThrough },
+    context.onProgress,
+  );
   if (changes.seq === null || changes.records.length === 0) return [];
   const { from, to } = changes.seq;
 
   // The latest change of every record in the range: where it belongs.
   const lastSeq = new Map<string, number>();
-  await db.audit.where(':id').between(from, to, true, true).each((entry) => {
-    const table = ENTITY_TABLE.get(entry.entity);
-    if (table) lastSeq.set(`${table}\u0000${entry.recordId}`, entry.seq ?? from);
-  });
+  await db.audit
+    .where(':id')
+    .between(from, to, true, true)
+    .each((entry) => {
+      const table = ENTITY_TABLE.get(entry.entity);
+      if (table) lastSeq.set(`${table}\u0000${entry.recordId}`, entry.seq ?? from);
+    });
   const ordered = changes.records
-    .map((r) => ({ ...r, seq: lastSeq.get(`${r.table}\u0000${String(r.record.id)}`) ?? from, size: recordSize(r.record) }))
+    .map((r) => ({
+      ...r,
+      seq: lastSeq.get(`${r.table}\u0000${String(r.record.id)}`) ?? from,
+      size: recordSize(r.record),
+    }))
     .sort((a, b) => a.seq - b.seq);
 
   const chunks: { records: ChangeSet['records']; seq: { from: number; to: number } }[] = [];
@@ -257,7 +268,10 @@ export async function exportBundles(db: AppDatabase, context: ExportContext): Pr
   let used = { json: 0, blobs: 0, records: 0, blobCount: 0 };
   let chunkFrom = from;
   const close = (through: number) => {
-    chunks.push({ records: current.map(({ table, record }) => ({ table, record })), seq: { from: chunkFrom, to: through } });
+    chunks.push({
+      records: current.map(({ table, record }) => ({ table, record })),
+      seq: { from: chunkFrom, to: through },
+    });
     chunkFrom = through + 1;
     current = [];
     used = { json: 0, blobs: 0, records: 0, blobCount: 0 };
@@ -298,7 +312,11 @@ export async function exportBundles(db: AppDatabase, context: ExportContext): Pr
       }),
     );
     if (bytes.length > limits.maxBundleBytes) {
-      throw new SyncFileError('export-too-large', fileName, `One change alone makes a bundle of ${bytes.length} bytes`);
+      throw new SyncFileError(
+        'export-too-large',
+        fileName,
+        `One change alone makes a bundle of ${bytes.length} bytes`,
+      );
     }
     await db.sentBundles.add({
       bundleId,

@@ -152,12 +152,13 @@ export const validateSyncedRecord: RecordValidator = (table, record) => {
   return { success: true };
 };
 
+// `$blob` is looked at before the keys are listed: most objects here are search-tag arrays.
 const isStoredBlobRef = (value: unknown) =>
   typeof value === 'object' &&
   value !== null &&
   !(value instanceof Uint8Array) &&
-  Object.keys(value).length === 1 &&
   typeof (value as { $blob?: unknown }).$blob === 'string' &&
+  Object.keys(value).length === 1 &&
   /^[0-9a-f]{64}$/.test((value as { $blob: string }).$blob);
 
 /**
@@ -168,7 +169,10 @@ const isStoredBlobRef = (value: unknown) =>
 export const validateStoredSyncedRecord: RecordValidator = (table, record) =>
   validateSyncedRecord(
     table,
-    Object.fromEntries(
-      Object.entries(record).map(([k, v]) => [k, isStoredBlobRef(v) ? new Uint8Array(0) : v] as const),
-    ),
+    // Only attachments hold references: other records are checked as they are, without a copy.
+    Object.values(record).some(isStoredBlobRef)
+      ? Object.fromEntries(
+          Object.entries(record).map(([k, v]) => [k, isStoredBlobRef(v) ? new Uint8Array(0) : v] as const),
+        )
+      : record,
   );

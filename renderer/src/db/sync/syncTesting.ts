@@ -2,6 +2,7 @@
  * Test-only helpers for the database sync tests: a device with its repositories and signing
  * keys, an HQ database with its import context. Not imported by app code.
  */
+import { afterEach, beforeAll } from 'vitest';
 import { knownDevice, type KnownDevice } from '../../../../shared/sync/deviceFile';
 import { generateDeviceKeyPair } from '../../../../shared/sync/keys';
 import {
@@ -122,4 +123,27 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   );
+}
+
+/**
+ * A test file's sync bed: one organisation for the file (RSA keys are slow to make) and, per
+ * test, a device enrolled at a fresh HQ, both closed after the test.
+ */
+export function syncTestBed() {
+  const opened: { db: { close(): void } }[] = [];
+  const bed = {
+    org: undefined as unknown as SyncTestOrganisation,
+    async setUp() {
+      const device = await openDevice();
+      const hq = await openHq(bed.org);
+      opened.push(device, hq);
+      await hq.enrol(device);
+      return { device, hq };
+    },
+  };
+  beforeAll(async () => {
+    bed.org = await makeSyncOrganisation();
+  }, 60_000);
+  afterEach(() => opened.splice(0).forEach((o) => o.db.close()));
+  return bed;
 }
