@@ -88,12 +88,15 @@ function countingTable(households: DBCoreTable, meta: DBCoreTable): DBCoreTable 
 
   async function countedMutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
     if (req.type === 'deleteRange') {
-      const { result } = await households.query({
-        trans: req.trans,
-        values: true,
-        query: { index: households.schema.primaryKey, range: req.range },
-      });
-      const counts = await readCounts(req.trans);
+      // Both reads go out together: one round trip, not two.
+      const [{ result }, counts] = await Promise.all([
+        households.query({
+          trans: req.trans,
+          values: true,
+          query: { index: households.schema.primaryKey, range: req.range },
+        }),
+        readCounts(req.trans),
+      ]);
       const response = await households.mutate(req);
       addToCounts(
         counts,
@@ -107,8 +110,7 @@ function countingTable(households: DBCoreTable, meta: DBCoreTable): DBCoreTable 
       req.type === 'delete'
         ? req.keys
         : (req.keys ?? req.values.map((v: Record<string, unknown>) => primaryKeyOf(v)));
-    const current = await storedUnder(req, keys);
-    const counts = await readCounts(req.trans);
+    const [current, counts] = await Promise.all([storedUnder(req, keys), readCounts(req.trans)]);
     const response = await households.mutate(req);
     applyOperations(counts, req, keys, current, response);
     await writeCounts(req.trans, counts);
