@@ -11,7 +11,8 @@ import type {
 import type { ShelterRecord } from '../../../shared/shelters/shelterSchema';
 import type { HouseholdVisitRecord } from '../../../shared/visits/householdVisitSchema';
 import type { ShelterVisitRecord } from '../../../shared/visits/shelterVisitSchema';
-import { householdCountsMiddleware } from './counting/householdCountsMiddleware';
+import { COUNTED_TABLES } from './counting/counts';
+import { countsMiddleware } from './counting/countsMiddleware';
 import { sealingMiddleware } from './encryption/sealingMiddleware';
 import type {
   BlobRow,
@@ -79,7 +80,7 @@ export class AppDatabase extends Dexie {
     super(name);
     this.nameIndex = createNameIndex(keys);
     this.use(sealingMiddleware(keys.fieldKey));
-    this.use(householdCountsMiddleware());
+    this.use(countsMiddleware(COUNTED_TABLES));
     for (const { version, stores, upgrade } of schemaVersions) {
       const v = this.version(version).stores(stores);
       if (upgrade) v.upgrade(upgrade);

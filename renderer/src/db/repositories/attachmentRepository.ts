@@ -75,10 +75,13 @@ export function createAttachmentRepository(db: AppDatabase, ctx: WriteContext) {
       const rows = await db.attachments.where('[ownerType+ownerId]').equals([ownerType, ownerId]).toArray();
       // At HQ a merged attachment names its bytes by hash (`blobs`): bring the thumbnail back in.
       const withThumbnails = await Promise.all(
-        rows.map(async (row): Promise<AttachmentRecord> => ({
-          ...row,
-          thumbnail: row.thumbnail === null ? null : (((await bytesOf(db, row.thumbnail)) ?? null) as Bytes | null),
-        })),
+        rows.map(
+          async (row): Promise<AttachmentRecord> => ({
+            ...row,
+            thumbnail:
+              row.thumbnail === null ? null : (((await bytesOf(db, row.thumbnail)) ?? null) as Bytes | null),
+          }),
+        ),
       );
       return withThumbnails.map(summary).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },

@@ -2,7 +2,9 @@ import type { Table } from 'dexie';
 import { householdStatuses, type HouseholdStatus } from '../../../../shared/households/householdSchema';
 import { communities } from '../../../../shared/reference/communities';
 import type { AppDatabase } from '../AppDatabase';
-import { countMatching } from '../counting/householdCounts';
+import { countMatching, REFERRAL_COUNTS } from '../counting/counts';
+import { storedCounts } from '../counting/storedCounts';
+import { countOfStatus } from './referralRepository';
 import type { WriteContext } from '../writeContext';
 import { endOfWeekOf, firstOfMonthOf } from './dateRanges';
 import { createHouseholdListQuery } from './householdListQuery';
@@ -109,7 +111,9 @@ export function createDashboardRepository(db: AppDatabase, _ctx: WriteContext) {
         visitsBetween(db.householdVisits, monthStart, today).count(),
       ]);
       const [openReferrals, overdueReferrals, followUpsThisWeek, overdueFollowUps] = await Promise.all([
-        db.referrals.orderBy('openDue').count(),
+        db.transaction('r', db.referrals, db.meta, async () =>
+          countOfStatus(await storedCounts(db, REFERRAL_COUNTS), 'active'),
+        ),
         db.referrals.where('openDue').below(today).count(),
         db.followUps.where('openDue').between(today, weekEnd, true, true).count(),
         db.followUps.where('openDue').below(today).count(),
@@ -122,11 +126,11 @@ export function createDashboardRepository(db: AppDatabase, _ctx: WriteContext) {
         },
         households: {
           byStatus: Object.fromEntries(
-            householdStatuses.map((status) => [status, countMatching(householdCounts, { status })]),
+            householdStatuses.map((status) => [status, countMatching(householdCounts, { fields: [status] })]),
           ) as Record<HouseholdStatus, number>,
           byCommunity: communities.map((c) => ({
             code: c.code,
-            count: countMatching(householdCounts, { community: c.code }),
+            count: countMatching(householdCounts, { fields: [undefined, c.code] }),
           })),
         },
         visitsThisMonth: {

@@ -50,9 +50,22 @@ describe('retention and erasure', () => {
     expect(report).toMatchObject({ persons: 1 });
 
     const household = await households.get(saved.id);
-    expect(household).toMatchObject({ headName: ERASED_NAME, phone: '', address: '', notes: '', status: 'returned', community: 'serb' });
+    expect(household).toMatchObject({
+      headName: ERASED_NAME,
+      phone: '',
+      address: '',
+      notes: '',
+      status: 'returned',
+      community: 'serb',
+    });
     const [person] = await db.persons.where('householdId').equals(saved.id).toArray();
-    expect(person).toMatchObject({ fullName: ERASED_NAME, dateOfBirth: '', estimatedAge: 63, sex: 'female', searchTokens: [] });
+    expect(person).toMatchObject({
+      fullName: ERASED_NAME,
+      dateOfBirth: '',
+      estimatedAge: 63,
+      sex: 'female',
+      searchTokens: [],
+    });
     expect((await households.list({ search: 'Vjollca' })).total).toBe(0);
     expect(await households.count({ status: 'returned' })).toBe(1);
     const everything = JSON.stringify([household, person]);

@@ -28,7 +28,8 @@ export interface ErasureReport {
 function codedAnswersOnly(questionnaireId: string, version: number, answers: Answers): Answers {
   const questionnaire = questionnaires.questionnaireVersion(questionnaireId, version);
   const textQuestions = new Set(
-    questionnaire?.sections.flatMap((s) => s.questions.filter((q) => q.type === 'text').map((q) => q.id)) ?? [],
+    questionnaire?.sections.flatMap((s) => s.questions.filter((q) => q.type === 'text').map((q) => q.id)) ??
+      [],
   );
   // A version this build does not know: keep nothing rather than guess which answers are text.
   if (!questionnaire) return {};
@@ -95,7 +96,14 @@ export function createErasureRepository(db: AppDatabase, ctx: WriteContext) {
   ) {
     const stamp = ctx.clock.now();
     await table.put(stamped(current, patch, stamp, at));
-    await appendAuditEntry(db, ctx, { entity, recordId: current.id, action: 'erase', fields: Object.keys(patch), at, stamp });
+    await appendAuditEntry(db, ctx, {
+      entity,
+      recordId: current.id,
+      action: 'erase',
+      fields: Object.keys(patch),
+      at,
+      stamp,
+    });
   }
 
   return {
@@ -108,27 +116,52 @@ export function createErasureRepository(db: AppDatabase, ctx: WriteContext) {
         const conditions = Object.fromEntries(
           Object.entries(visit.conditions).map(([key, value]) => [key, { ...value, note: '' }]),
         ) as typeof visit.conditions;
-        await erase(db.shelterVisits, 'shelterVisit', visit, { observations: '', followUpActions: '', conditions }, at);
-        const attachmentIds = await db.attachments.where('[ownerType+ownerId]').equals(['shelterVisit', visitId]).primaryKeys();
+        await erase(
+          db.shelterVisits,
+          'shelterVisit',
+          visit,
+          { observations: '', followUpActions: '', conditions },
+          at,
+        );
+        const attachmentIds = await db.attachments
+          .where('[ownerType+ownerId]')
+          .equals(['shelterVisit', visitId])
+          .primaryKeys();
         await db.attachments.bulkDelete(attachmentIds);
       });
     },
 
     async eraseHousehold(householdId: string): Promise<ErasureReport> {
       return db.transaction('rw', tables, async () => {
-        const household = (await db.households.get(householdId)) as (HouseholdRecord & { erasedAt?: string }) | undefined;
+        const household = (await db.households.get(householdId)) as
+          | (HouseholdRecord & { erasedAt?: string })
+          | undefined;
         if (!household) throw new RecordNotFoundError('household', householdId);
         const now = ctx.now();
         const at = now.toISOString();
         const persons = await db.persons.where('householdId').equals(householdId).toArray();
         for (const person of persons as (PersonRecord & { erasedAt?: string })[]) {
-          const age = person.dateOfBirth ? differenceInYears(now, localDate(person.dateOfBirth)) : person.estimatedAge;
-          await erase(db.persons, 'person', person, { fullName: ERASED_NAME, dateOfBirth: '', estimatedAge: age, searchTokens: [], erasedAt: at }, at);
+          const age = person.dateOfBirth
+            ? differenceInYears(now, localDate(person.dateOfBirth))
+            : person.estimatedAge;
+          await erase(
+            db.persons,
+            'person',
+            person,
+            { fullName: ERASED_NAME, dateOfBirth: '', estimatedAge: age, searchTokens: [], erasedAt: at },
+            at,
+          );
         }
         const visits = await db.householdVisits.where('householdId').equals(householdId).toArray();
         for (const visit of visits) {
           const answers = codedAnswersOnly(visit.questionnaireId, visit.questionnaireVersion, visit.answers);
-          await erase(db.householdVisits, 'householdVisit', visit, { answers, observations: '', followUpActions: '' }, at);
+          await erase(
+            db.householdVisits,
+            'householdVisit',
+            visit,
+            { answers, observations: '', followUpActions: '' },
+            at,
+          );
         }
         const referrals = await db.referrals.where('householdId').equals(householdId).toArray();
         for (const referral of referrals) {
@@ -157,12 +190,22 @@ export function createErasureRepository(db: AppDatabase, ctx: WriteContext) {
         ];
         await db.conflicts.where('[table+recordId]').anyOf(erasedRecords).delete();
         for (const id of attachmentIds) {
-          await appendAuditEntry(db, ctx, { entity: 'attachment', recordId: id, action: 'erase', fields: ['data'], at, stamp: ctx.clock.now() });
+          await appendAuditEntry(db, ctx, {
+            entity: 'attachment',
+            recordId: id,
+            action: 'erase',
+            fields: ['data'],
+            at,
+            stamp: ctx.clock.now(),
+          });
         }
         const draftKeys = (await db.drafts.toCollection().primaryKeys()).filter((key) =>
-          [householdId, ...persons.map((p) => p.id), ...visits.map((v) => v.id), ...referrals.map((r) => r.id)].some((id) =>
-            key.includes(id),
-          ),
+          [
+            householdId,
+            ...persons.map((p) => p.id),
+            ...visits.map((v) => v.id),
+            ...referrals.map((r) => r.id),
+          ].some((id) => key.includes(id)),
         );
         await db.drafts.bulkDelete(draftKeys);
 
@@ -180,7 +223,14 @@ export function createErasureRepository(db: AppDatabase, ctx: WriteContext) {
         const next = stamped(household, patch, stamp, at);
         // Only the list keys stay in the index: the name tags go with the names.
         await db.households.put({ ...next, searchTokens: facetKeys(next) });
-        await appendAuditEntry(db, ctx, { entity: 'household', recordId: householdId, action: 'erase', fields: Object.keys(patch), at, stamp });
+        await appendAuditEntry(db, ctx, {
+          entity: 'household',
+          recordId: householdId,
+          action: 'erase',
+          fields: Object.keys(patch),
+          at,
+          stamp,
+        });
         return {
           persons: persons.length,
           visits: visits.length,

@@ -52,7 +52,9 @@ describe('export data repository', () => {
       { header: (key) => key, sheetName: (t) => t, today: '2025-06-16', chunkSize: 7 },
     );
     const tables = csvTables(file.data);
-    expect(tables['persons.csv']!.rows.map((r) => r.id)).toEqual(persons.filter((p) => !p.deletedAt).map((p) => p.id));
+    expect(tables['persons.csv']!.rows.map((r) => r.id)).toEqual(
+      persons.filter((p) => !p.deletedAt).map((p) => p.id),
+    );
     expect(tables['households.csv']!.rows[0]!.headName).toBe(fx.household.headName);
   });
 });

@@ -21,18 +21,21 @@ export function createExportDataRepository(db: AppDatabase): ExportSource {
     followUps: db.followUps,
   } satisfies { [T in ExportRecordType]: Table<ExportRecords[T], string> };
 
-  const tableOf = <T extends ExportRecordType>(type: T) => tables[type] as unknown as Table<ExportRecords[T], string>;
+  const tableOf = <T extends ExportRecordType>(type: T) =>
+    tables[type] as unknown as Table<ExportRecords[T], string>;
 
   return {
     count: (type) => tableOf(type).count(),
 
-    async *chunks<T extends ExportRecordType>(type: T, size: number): AsyncGenerator<readonly ExportRecords[T][]> {
+    async *chunks<T extends ExportRecordType>(
+      type: T,
+      size: number,
+    ): AsyncGenerator<readonly ExportRecords[T][]> {
       const table = tableOf(type);
       let after: string | null = null;
       for (;;) {
-        const page: ExportRecords[T][] = await (after === null
-          ? table.orderBy(':id')
-          : table.where(':id').above(after)
+        const page: ExportRecords[T][] = await (
+          after === null ? table.orderBy(':id') : table.where(':id').above(after)
         )
           .limit(size)
           .toArray();

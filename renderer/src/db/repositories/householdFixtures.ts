@@ -17,7 +17,6 @@ export const member = (overrides: Partial<PersonFormValues> = {}): PersonFormVal
   ...overrides,
 });
 
-
 type HouseholdValues = HouseholdRegistrationValues['household'];
 export const registration = (
   household: Partial<HouseholdValues> = {},
@@ -55,4 +54,3 @@ export const registration = (
   },
   members,
 });
-

@@ -1,12 +1,7 @@
 import type { HouseholdRecord, HouseholdStatus } from '../../../../shared/households/householdSchema';
 import type { AppDatabase } from '../AppDatabase';
-import {
-  countMatching,
-  countsOf,
-  HOUSEHOLD_COUNTS_KEY,
-  isHouseholdCounts,
-  type HouseholdCounts,
-} from '../counting/householdCounts';
+import { countMatching, HOUSEHOLD_COUNTS, type Counts } from '../counting/counts';
+import { storedCounts } from '../counting/storedCounts';
 import { facetPrefix, rangeEnd, type FacetFilter } from './householdFacets';
 
 export interface HouseholdFilter {
@@ -55,17 +50,10 @@ function matchesFilter(h: HouseholdRecord, filter: HouseholdFilter): boolean {
  * - totals come from the counts row (../counting), one read whatever the size.
  */
 export function createHouseholdListQuery(db: AppDatabase, searchLimit = SEARCH_LIMIT) {
-  /**
-   * The counts row the counting middleware keeps (../counting); a database that has not had a
-   * household write since the row was introduced is counted from the table once, here.
-   */
-  async function householdCounts(): Promise<HouseholdCounts> {
-    const row = await db.meta.get(HOUSEHOLD_COUNTS_KEY);
-    if (row && isHouseholdCounts(row.value)) return row.value;
-    return countsOf(await db.households.toArray());
-  }
+  const householdCounts = (): Promise<Counts> => storedCounts(db, HOUSEHOLD_COUNTS);
 
-  const countFacet = async (filter: FacetFilter) => countMatching(await householdCounts(), filter);
+  const countFacet = async ({ archived, status, community }: FacetFilter) =>
+    countMatching(await householdCounts(), { archived, fields: [status, community] });
 
   /** Households holding every query tag; null when too many. */
   async function nameMatches(tags: string[]): Promise<string[] | null> {

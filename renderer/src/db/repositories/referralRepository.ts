@@ -1,3 +1,5 @@
+import { countMatching, REFERRAL_COUNTS, type Counts } from '../counting/counts';
+import { storedCounts } from '../counting/storedCounts';
 import Dexie, { type Collection } from 'dexie';
 import { consentAllows } from '../../../../shared/households/consentSchema';
 import {
@@ -67,6 +69,13 @@ export interface ReferralPage {
 }
 
 const isActive = (status: ReferralStatus) => status === 'open' || status === 'accepted';
+const ACTIVE_STATUSES: readonly ReferralStatus[] = ['open', 'accepted'];
+
+/** Live referrals with a status ("active": open or accepted; none: all), from the counts row. */
+export const countOfStatus = (counts: Counts, status?: ReferralStatus | 'active') =>
+  status === 'active'
+    ? ACTIVE_STATUSES.reduce((sum, s) => sum + countMatching(counts, { fields: [s] }), 0)
+    : countMatching(counts, { fields: [status] });
 /** The sparse `openDue` index key (also computed by the sync import at HQ). */
 export const deriveReferralFields = (r: Pick<ReferralInput, 'dueDate'> & { status: ReferralStatus }) => ({
   openDue: isActive(r.status) ? r.dueDate : undefined,
@@ -186,11 +195,22 @@ export function createReferralRepository(db: AppDatabase, ctx: WriteContext) {
         return { rows: all.slice(offset, offset + limit), total: all.length };
       }
       const collection = collectionFor(filter);
-      // Referrals are closed, never deleted, so without other conditions the index count is exact.
-      const narrowed = needsFilter(filter) ? collection.filter(matches(filter)) : collection;
-      const total = await narrowed.clone().count();
-      const rows = await narrowed.offset(offset).limit(limit).toArray();
-      return { rows, total };
+      if (needsFilter(filter) || filter.overdue) {
+        const narrowed = needsFilter(filter) ? collection.filter(matches(filter)) : collection;
+        const [total, rows] = await Promise.all([
+          narrowed.clone().count(),
+          narrowed.offset(offset).limit(limit).toArray(),
+        ]);
+        return { rows, total };
+      }
+      // A status (or none): the total is the counts row's, not a walk of the index (../counting).
+      return db.transaction('r', db.referrals, db.meta, async () => {
+        const [counts, rows] = await Promise.all([
+          storedCounts(db, REFERRAL_COUNTS),
+          collection.offset(offset).limit(limit).toArray(),
+        ]);
+        return { rows, total: countOfStatus(counts, filter.status) };
+      });
     },
 
     /** The head of household's name for each household id (for list rows). */

@@ -91,7 +91,9 @@ export function createReportDataRepository(
   registry: QuestionnaireRegistry = questionnaires,
 ) {
   async function photos(ownerType: AttachmentRecord['ownerType'], ownerId: string): Promise<ReportPhoto[]> {
-    const attachments = live(await db.attachments.where('[ownerType+ownerId]').equals([ownerType, ownerId]).toArray());
+    const attachments = live(
+      await db.attachments.where('[ownerType+ownerId]').equals([ownerType, ownerId]).toArray(),
+    );
     return attachments
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .flatMap((a): ReportPhoto[] => {
@@ -99,7 +101,8 @@ export function createReportDataRepository(
         const candidates = [a.thumbnail, a.data.byteLength <= MAX_PHOTO_BYTES ? a.data : null];
         for (const bytes of candidates) {
           const format = bytes ? sniffImage(bytes) : null;
-          if (bytes && format) return [{ image: { format, data: bytes }, caption: a.caption, fileName: a.fileName }];
+          if (bytes && format)
+            return [{ image: { format, data: bytes }, caption: a.caption, fileName: a.fileName }];
         }
         return [];
       });
@@ -112,7 +115,9 @@ export function createReportDataRepository(
 
   async function membersOf(householdId: string): Promise<PersonRecord[]> {
     return live(await db.persons.where('householdId').equals(householdId).toArray()).sort(
-      (a, b) => Number(b.relationship === 'head') - Number(a.relationship === 'head') || a.createdAt.localeCompare(b.createdAt),
+      (a, b) =>
+        Number(b.relationship === 'head') - Number(a.relationship === 'head') ||
+        a.createdAt.localeCompare(b.createdAt),
     );
   }
 
@@ -126,7 +131,10 @@ export function createReportDataRepository(
     return live(await db.followUps.where('subjectId').anyOf(subjectIds).toArray());
   }
 
-  async function visitReport(visitType: 'shelter' | 'household', visitId: string): Promise<VisitReportInput | null> {
+  async function visitReport(
+    visitType: 'shelter' | 'household',
+    visitId: string,
+  ): Promise<VisitReportInput | null> {
     if (visitType === 'shelter') {
       const visit = await db.shelterVisits.get(visitId);
       if (!visit || visit.deletedAt) return null;
@@ -237,7 +245,10 @@ export function createReportDataRepository(
       household,
       members: await membersOf(household.id),
       organisation: (await db.organisations.get(referral.organisationId)) ?? null,
-      visit: visit && !visit.deletedAt ? { visitDate: visit.visitDate, needsIdentified: visit.needsIdentified } : null,
+      visit:
+        visit && !visit.deletedAt
+          ? { visitDate: visit.visitDate, needsIdentified: visit.needsIdentified }
+          : null,
       monitorName: ctx.monitorName,
     };
   }
@@ -265,7 +276,9 @@ export function createReportDataRepository(
       ...overdueReferrals.map((r) => r.householdId),
       ...overdue.filter((f) => f.subjectType === 'household').map((f) => f.subjectId),
     ]);
-    const households = (await db.households.bulkGet([...householdIds])).filter((h): h is HouseholdRecord => !!h);
+    const households = (await db.households.bulkGet([...householdIds])).filter(
+      (h): h is HouseholdRecord => !!h,
+    );
     const shelters = live(await db.shelters.toArray());
     const shelterMunicipality = new Map(shelters.map((s) => [s.id, s.municipality]));
     const municipalityOf = (h: HouseholdRecord) =>
@@ -363,7 +376,8 @@ export function createReportDataRepository(
     async branding(): Promise<ReportBranding> {
       return {
         organisationName:
-          (await readMeta(REPORT_META_KEYS.organisationName, (v): v is string => typeof v === 'string')) ?? '',
+          (await readMeta(REPORT_META_KEYS.organisationName, (v): v is string => typeof v === 'string')) ??
+          '',
         logo: await readMeta(REPORT_META_KEYS.logo, isReportImage),
       };
     },
@@ -385,8 +399,10 @@ export function createReportDataRepository(
     },
 
     outboxFolder: () =>
-      readMeta(REPORT_META_KEYS.outboxFolder, (v): v is OutboxFolder =>
-        typeof v === 'object' && v !== null && typeof (v as OutboxFolder).folderId === 'string',
+      readMeta(
+        REPORT_META_KEYS.outboxFolder,
+        (v): v is OutboxFolder =>
+          typeof v === 'object' && v !== null && typeof (v as OutboxFolder).folderId === 'string',
       ),
 
     async setOutboxFolder(folder: OutboxFolder | null): Promise<void> {
@@ -401,7 +417,10 @@ export function createReportDataRepository(
       const sent: SentReport = { ...entry, id: crypto.randomUUID(), at: ctx.now().toISOString() };
       await db.transaction('rw', db.meta, async () => {
         const current = await listSent();
-        await db.meta.put({ key: REPORT_META_KEYS.sent, value: [sent, ...current].slice(0, MAX_SENT_ENTRIES) });
+        await db.meta.put({
+          key: REPORT_META_KEYS.sent,
+          value: [sent, ...current].slice(0, MAX_SENT_ENTRIES),
+        });
       });
       return sent;
     },

@@ -22,7 +22,9 @@ const latest = (a: string, b: string | undefined) => (b !== undefined && b > a ?
  */
 export function createRetentionRepository(db: AppDatabase, ctx: WriteContext) {
   async function years(): Promise<RetentionYears> {
-    const stored = (await db.meta.get(META_KEYS.retentionYears))?.value as Partial<RetentionYears> | undefined;
+    const stored = (await db.meta.get(META_KEYS.retentionYears))?.value as
+      | Partial<RetentionYears>
+      | undefined;
     const valid = (n: unknown) => RETENTION_YEAR_CHOICES.some((c) => c === n);
     return {
       households: valid(stored?.households) ? stored!.households! : DEFAULT_RETENTION_YEARS,
@@ -65,7 +67,12 @@ export function createRetentionRepository(db: AppDatabase, ctx: WriteContext) {
       const dueVisits = listPastRetention(
         shelterVisits
           .filter((v) => v.observations || v.followUpActions)
-          .map((v) => ({ id: v.id, shelterId: v.shelterId, visitDate: v.visitDate, lastActivityAt: latest(v.updatedAt, v.visitDate) })),
+          .map((v) => ({
+            id: v.id,
+            shelterId: v.shelterId,
+            visitDate: v.visitDate,
+            lastActivityAt: latest(v.updatedAt, v.visitDate),
+          })),
         ctx.now(),
         { years: period.shelterVisits },
       ).due;

@@ -40,7 +40,9 @@ export function createSettingsRepository(db: AppDatabase, ctx: WriteContext) {
         deviceName: text(deviceName?.value),
         setupCompletedAt: typeof setup?.value === 'string' ? setup.value : null,
         deviceId: ctx.deviceId,
-        autoLockMinutes: AUTO_LOCK_CHOICES.some((c) => c === minutes) ? (minutes as number) : DEFAULT_AUTO_LOCK_MINUTES,
+        autoLockMinutes: AUTO_LOCK_CHOICES.some((c) => c === minutes)
+          ? (minutes as number)
+          : DEFAULT_AUTO_LOCK_MINUTES,
       };
     },
 

@@ -17,7 +17,10 @@ async function rawCounts(name: string) {
   await db.open();
   const counts = {
     shelters: await db.shelters.count(),
-    audit: await db.audit.where('recordId').anyOf(await db.shelters.toCollection().primaryKeys()).count(),
+    audit: await db.audit
+      .where('recordId')
+      .anyOf(await db.shelters.toCollection().primaryKeys())
+      .count(),
   };
   const rows = await db.shelters.toArray();
   db.close();
@@ -43,7 +46,10 @@ describe('shelter repository', () => {
   it('audits only the fields that changed and advances the clock', async () => {
     const { store } = await open();
     const created = await store.shelters.create(validShelter());
-    const updated = await store.shelters.update(created.id, validShelter({ residents: 35, notes: 'Heating broken' }));
+    const updated = await store.shelters.update(
+      created.id,
+      validShelter({ residents: 35, notes: 'Heating broken' }),
+    );
     expect(updated.hlc > created.hlc).toBe(true);
     expect(updated.fieldHlc.residents).toBe(updated.hlc);
     expect(updated.fieldHlc.name).toBe(created.hlc);
@@ -54,12 +60,14 @@ describe('shelter repository', () => {
 
   it('refuses invalid input and writes nothing', async () => {
     const { store, name } = await open();
-    await expect(store.shelters.create(validShelter({ capacity: -3 }))).rejects.toBeInstanceOf(RecordValidationError);
-    await expect(store.shelters.create({ name: '' })).rejects.toBeInstanceOf(RecordValidationError);
-    const created = await store.shelters.create(validShelter());
-    await expect(store.shelters.update(created.id, validShelter({ municipality: 'atlantis' }))).rejects.toThrow(
+    await expect(store.shelters.create(validShelter({ capacity: -3 }))).rejects.toBeInstanceOf(
       RecordValidationError,
     );
+    await expect(store.shelters.create({ name: '' })).rejects.toBeInstanceOf(RecordValidationError);
+    const created = await store.shelters.create(validShelter());
+    await expect(
+      store.shelters.update(created.id, validShelter({ municipality: 'atlantis' })),
+    ).rejects.toThrow(RecordValidationError);
     const after = await rawCounts(name);
     expect(after.shelters).toBe(1);
     expect(after.audit).toBe(1);
@@ -82,17 +90,25 @@ describe('shelter repository', () => {
   it('searches names without regard to diacritics or script, and filters', async () => {
     const { store } = await open();
     await store.shelters.create(validShelter());
-    await store.shelters.create(validShelter({ name: 'Kolektivni centar Đakovica', municipality: 'gjakove' }));
-    await store.shelters.create(validShelter({ name: 'Shtëpia e Pleqve', municipality: 'peje', status: 'closed' }));
+    await store.shelters.create(
+      validShelter({ name: 'Kolektivni centar Đakovica', municipality: 'gjakove' }),
+    );
+    await store.shelters.create(
+      validShelter({ name: 'Shtëpia e Pleqve', municipality: 'peje', status: 'closed' }),
+    );
     const names = async (filter: Parameters<DataStore['shelters']['list']>[0]) =>
       (await store.shelters.list(filter)).map((s) => s.name);
-    expect(await names({ search: 'Mitrovice' })).toEqual(['Qendra kolektive "Mitrovicë" / Колективни центар']);
+    expect(await names({ search: 'Mitrovice' })).toEqual([
+      'Qendra kolektive "Mitrovicë" / Колективни центар',
+    ]);
     expect(await names({ search: 'Ђаковица' })).toEqual(['Kolektivni centar Đakovica']);
     expect(await names({ search: 'djakovica' })).toEqual(['Kolektivni centar Đakovica']);
     expect(await names({ search: 'колективни' })).toHaveLength(2);
     expect(await names({ municipality: 'peje' })).toEqual(['Shtëpia e Pleqve']);
     expect(await names({ status: 'closed' })).toEqual(['Shtëpia e Pleqve']);
-    expect(await names({ search: 'kolektiv', municipality: 'gjakove' })).toEqual(['Kolektivni centar Đakovica']);
+    expect(await names({ search: 'kolektiv', municipality: 'gjakove' })).toEqual([
+      'Kolektivni centar Đakovica',
+    ]);
   });
 
   it('keeps the clock moving forward across restarts', async () => {

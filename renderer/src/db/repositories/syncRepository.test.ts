@@ -94,7 +94,10 @@ describe('sync repository: a field device and Headquarters', () => {
   });
 
   it('splits a large export at change boundaries into bundles HQ takes in any order', async () => {
-    const hq = await store({ fieldKey: new Uint8Array(32).fill(3), blindIndexKey: new Uint8Array(32).fill(4) });
+    const hq = await store({
+      fieldKey: new Uint8Array(32).fill(3),
+      blindIndexKey: new Uint8Array(32).fill(4),
+    });
     await hq.sync.setUp('hq', 'UNHCR Kosovo');
     const field = await store();
     await field.sync.setUp('field', 'CRP/K');

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HouseholdRecord } from '../../../../shared/households/householdSchema';
 import { AppDatabase } from '../AppDatabase';
+import { openDataStore } from '../dataStore';
+import { addHousehold, validReferral } from '../repositories/referralFixtures';
 import { freshDbName, TEST_STORE_KEYS } from '../testing';
-import { countsOf, HOUSEHOLD_COUNTS_KEY, type CountedHousehold } from './householdCounts';
+import { countsOf, HOUSEHOLD_COUNTS, REFERRAL_COUNTS } from './counts';
 
 /**
  * The counts row must equal a count of the table after any sequence of writes, whichever way
@@ -20,7 +22,7 @@ async function openDb() {
   return db;
 }
 
-type Row = CountedHousehold & { id: string; updatedAt: string };
+type Row = { id: string; status: string; community: string; deletedAt: string | null; updatedAt: string };
 const asRecord = (row: Row) => row as unknown as HouseholdRecord;
 const ids = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 const rowArb = fc.record({
@@ -88,7 +90,7 @@ async function apply(db: AppDatabase, op: Operation) {
 }
 
 async function storedCounts(db: AppDatabase) {
-  return (await db.meta.get(HOUSEHOLD_COUNTS_KEY))?.value;
+  return (await db.meta.get(HOUSEHOLD_COUNTS.metaKey))?.value;
 }
 
 describe('household counts middleware', () => {
@@ -102,7 +104,7 @@ describe('household counts middleware', () => {
         );
         for (const op of operations) await apply(db, op);
         const all = (await db.households.toArray()) as unknown as Row[];
-        expect(await storedCounts(db)).toEqual(countsOf(all));
+        expect(await storedCounts(db)).toEqual(countsOf(HOUSEHOLD_COUNTS, all));
         db.close();
       }),
       { numRuns: 80 },
@@ -116,7 +118,7 @@ describe('household counts middleware', () => {
       { id: 'h2', status: 'returned', community: 'serb', deletedAt: null, updatedAt: 'x' },
     ];
     await db.households.bulkAdd(rows.map(asRecord));
-    await db.meta.delete(HOUSEHOLD_COUNTS_KEY);
+    await db.meta.delete(HOUSEHOLD_COUNTS.metaKey);
     await db.households.put(asRecord({ ...rows[0]!, status: 'returned' }));
     expect(await storedCounts(db)).toEqual({ 'l|returned|roma': 1, 'l|returned|serb': 1 });
   });
@@ -129,5 +131,27 @@ describe('household counts middleware', () => {
       );
     });
     expect(await storedCounts(db)).toEqual({ 'l|displaced|roma': 1 });
+  });
+
+  it('counts referrals by status through their moves, and lists totals from the row', async () => {
+    const name = freshDbName();
+    const store = await openDataStore({ name, keys: TEST_STORE_KEYS });
+    const db = new AppDatabase(name, TEST_STORE_KEYS);
+    await db.open();
+    opened.push(db);
+    try {
+      const { household } = await addHousehold(db);
+      const first = await store.referrals.create(validReferral(household.id));
+      await store.referrals.create(validReferral(household.id, { service: 'freeLegalAid' }));
+      await store.referrals.moveStatus(first.id, { status: 'accepted', on: '2024-05-03' });
+      expect((await db.meta.get(REFERRAL_COUNTS.metaKey))?.value).toEqual({ 'l|open': 1, 'l|accepted': 1 });
+      expect((await store.referrals.list({ status: 'active' })).total).toBe(2);
+      expect((await store.referrals.list({ status: 'accepted' })).total).toBe(1);
+      expect((await store.referrals.list({ status: 'completed' })).total).toBe(0);
+      expect((await store.referrals.list({})).total).toBe(2);
+      expect((await store.dashboard.counts('2024-05-10')).referrals.open).toBe(2);
+    } finally {
+      store.close();
+    }
   });
 });
