@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HouseholdRecord } from '../../../../shared/households/householdSchema';
@@ -153,5 +154,27 @@ describe('household counts middleware', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('wakes a live query that reads nothing but the counts row when a household is written', async () => {
+    const db = await openDb();
+    await addHousehold(db);
+    // Live queries of the dashboard read the row, not the households table. One subscription:
+    // the write comes after its first value, so only a wake-up can show the second.
+    const row = liveQuery(async () => (await db.meta.get(HOUSEHOLD_COUNTS.metaKey))?.value);
+    const livePerRoma = (counts: unknown) =>
+      (counts as Record<string, number> | undefined)?.['l|returned|roma'];
+    await new Promise<void>((resolve, reject) => {
+      const subscription = row.subscribe({
+        next: (counts) => {
+          if (livePerRoma(counts) === 1) addHousehold(db).catch(reject);
+          if (livePerRoma(counts) === 2) {
+            subscription.unsubscribe();
+            resolve();
+          }
+        },
+        error: reject,
+      });
+    });
   });
 });

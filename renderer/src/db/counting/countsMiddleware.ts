@@ -1,10 +1,11 @@
-import type {
-  DBCore,
-  DBCoreMutateRequest,
-  DBCoreMutateResponse,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
+import {
+  RangeSet,
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
 } from 'dexie';
 import { SEALING_MIDDLEWARE_LEVEL } from '../encryption/sealingMiddleware';
 import { addToCounts, countsOf, isCounts, type CountedTable, type Counts } from './counts';
@@ -37,7 +38,12 @@ const asRow = (value: unknown): Row | null =>
   value !== null && typeof value === 'object' ? (value as Row) : null;
 const rowsOf = (values: readonly unknown[]) => values.map(asRow).filter((r): r is Row => r !== null);
 
-function countingTable(spec: CountedTable, table: DBCoreTable, meta: DBCoreTable): DBCoreTable {
+function countingTable(
+  spec: CountedTable,
+  table: DBCoreTable,
+  meta: DBCoreTable,
+  databaseName: string,
+): DBCoreTable {
   const chains = new WeakMap<DBCoreTransaction, Promise<unknown>>();
   const primaryKeyOf = (value: Row) => value[table.schema.primaryKey.keyPath as string];
   const everyRow = (trans: DBCoreTransaction, range: typeof EVERYTHING | undefined = EVERYTHING) =>
@@ -78,8 +84,18 @@ function countingTable(spec: CountedTable, table: DBCoreTable, meta: DBCoreTable
     return countsOf(spec, rowsOf((await everyRow(trans)).result));
   }
 
-  const writeCounts = (trans: DBCoreTransaction, counts: Counts) =>
-    meta.mutate({ type: 'put', trans, values: [{ key: spec.metaKey, value: counts }] });
+  /**
+   * Writes the row and says so to live queries: Dexie's observability layer sits above this
+   * one, sees only the counted table's write, and would not wake a query that read nothing
+   * but the row (the dashboard's household figures).
+   */
+  function writeCounts(req: DBCoreMutateRequest, counts: Counts) {
+    if (req.mutatedParts) {
+      const part = `idb://${databaseName}/${META}/`;
+      req.mutatedParts[part] = new RangeSet().add(req.mutatedParts[part] ?? { d: 0 }).addKey(spec.metaKey);
+    }
+    return meta.mutate({ type: 'put', trans: req.trans, values: [{ key: spec.metaKey, value: counts }] });
+  }
 
   async function countedMutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
     if (req.type === 'deleteRange') {
@@ -98,14 +114,14 @@ function countingTable(spec: CountedTable, table: DBCoreTable, meta: DBCoreTable
         rowsOf(result).map((r) => spec.categoryOf(r)),
         -1,
       );
-      await writeCounts(req.trans, counts);
+      await writeCounts(req, counts);
       return response;
     }
     const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v: Row) => primaryKeyOf(v)));
     const [current, counts] = await Promise.all([storedUnder(req, keys), readCounts(req.trans)]);
     const response = await table.mutate(req);
     applyOperations(counts, req, keys, current, response);
-    await writeCounts(req.trans, counts);
+    await writeCounts(req, counts);
     return response;
   }
 
@@ -145,7 +161,7 @@ export function countsMiddleware(specs: readonly CountedTable[]): Middleware<DBC
         table(name) {
           const table = down.table(name);
           const spec = specOf(name);
-          return spec ? countingTable(spec, table, down.table(META)) : table;
+          return spec ? countingTable(spec, table, down.table(META), down.schema.name) : table;
         },
       };
     },
