@@ -299,7 +299,8 @@ export function applyBundle(
   return { state: { records, conflicts, blobs, applied }, report };
 }
 
-function maxStampOf(bundle: BundleContent): string | undefined {
+/** The latest clock stamp a bundle carries (records, field stamps and bases, conflicts). */
+export function maxStampOf(bundle: BundleContent): string | undefined {
   let max: string | undefined;
   const see = (stamp: string) => {
     if (max === undefined || stamp > max) max = stamp;

@@ -1,6 +1,7 @@
 import {
   RangeSet,
   type DBCore,
+  type DBCoreKeyRange,
   type DBCoreMutateRequest,
   type DBCoreMutateResponse,
   type DBCoreTable,
@@ -31,7 +32,7 @@ import { addToCounts, countsOf, isCounts, type CountedTable, type Counts } from 
 export const COUNTS_MIDDLEWARE_LEVEL = SEALING_MIDDLEWARE_LEVEL + 5;
 
 const META = 'meta';
-const EVERYTHING = { type: 3, lower: undefined, upper: undefined } as const;
+const EVERYTHING: DBCoreKeyRange = { type: 3, lower: undefined, upper: undefined };
 
 type Row = Record<string, unknown>;
 const asRow = (value: unknown): Row | null =>
@@ -46,7 +47,7 @@ function countingTable(
 ): DBCoreTable {
   const chains = new WeakMap<DBCoreTransaction, Promise<unknown>>();
   const primaryKeyOf = (value: Row) => value[table.schema.primaryKey.keyPath as string];
-  const everyRow = (trans: DBCoreTransaction, range: typeof EVERYTHING | undefined = EVERYTHING) =>
+  const rowsIn = (trans: DBCoreTransaction, range: DBCoreKeyRange = EVERYTHING) =>
     table.query({ trans, values: true, query: { index: table.schema.primaryKey, range } });
 
   /** The stored records under the keys a request writes or deletes, as they are before it. */
@@ -81,7 +82,7 @@ function countingTable(
     const row = asRow(await meta.get({ trans, key: spec.metaKey }));
     if (row && isCounts(row.value)) return { ...row.value };
     // No row yet (or an unreadable one): count the table as it is before this write.
-    return countsOf(spec, rowsOf((await everyRow(trans)).result));
+    return countsOf(spec, rowsOf((await rowsIn(trans)).result));
   }
 
   /**
@@ -100,14 +101,7 @@ function countingTable(
   async function countedMutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
     if (req.type === 'deleteRange') {
       // Both reads go out together: one round trip, not two.
-      const [{ result }, counts] = await Promise.all([
-        table.query({
-          trans: req.trans,
-          values: true,
-          query: { index: table.schema.primaryKey, range: req.range },
-        }),
-        readCounts(req.trans),
-      ]);
+      const [{ result }, counts] = await Promise.all([rowsIn(req.trans, req.range), readCounts(req.trans)]);
       const response = await table.mutate(req);
       addToCounts(
         counts,

@@ -7,8 +7,8 @@ import type { HouseholdRecord } from '../../../../shared/households/householdSch
  *   ~<l|a><kind>|[status|][community|]<updatedAt>
  *
  * (`l` live, `a` archived; kind 0 = all, 1 = by status, 2 = by community, 3 = by both). A page
- * is then `between(prefix, prefix + '\uffff').reverse().offset().limit()` and the total the
- * same range's native count: no table scan at 100,000 households, and no filter callback.
+ * is then `between(prefix, prefix + '\uffff').reverse().offset().limit()`: no table scan at
+ * 100,000 households, and no filter callback. (Totals come from the counts row, ../counting.)
  *
  * They start with "~", which no search token can (search tokens are letters and digits), so a
  * name search never meets them. A dedicated `*listKeys` index (schema v4) would hold them

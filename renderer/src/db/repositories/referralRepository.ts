@@ -68,8 +68,8 @@ export interface ReferralPage {
   total: number;
 }
 
-const isActive = (status: ReferralStatus) => status === 'open' || status === 'accepted';
 const ACTIVE_STATUSES: readonly ReferralStatus[] = ['open', 'accepted'];
+const isActive = (status: ReferralStatus) => ACTIVE_STATUSES.includes(status);
 
 /** Live referrals with a status ("active": open or accepted; none: all), from the counts row. */
 export const countOfStatus = (counts: Counts, status?: ReferralStatus | 'active') =>

@@ -3,7 +3,7 @@ import { sealAuditEntry } from '../../../../shared/records/auditHash';
 import type { AuditAction, AuditEntry } from '../../../../shared/records/recordMeta';
 import type { BundleHeader } from '../../../../shared/sync/bundleFormat';
 import type { FieldConflict, StoredRecord } from '../../../../shared/sync/fieldVersions';
-import { mergeRecord, type BundleContent } from '../../../../shared/sync/merge';
+import { maxStampOf, mergeRecord, type BundleContent } from '../../../../shared/sync/merge';
 import type { AppDatabase } from '../AppDatabase';
 import { META_KEYS } from '../writeContext';
 import { conflictRowId, toConflictRow } from './conflicts';
@@ -65,30 +65,14 @@ export function auditDraft(
   return { entity, recordId: next.id, action, fields: [...fields].sort() };
 }
 
-function describeIssues(error: unknown): string {
+/** A validation error as one line (also used by the reference-data import, referenceData.ts). */
+export function describeIssues(error: unknown): string {
   if (error && typeof error === 'object' && 'issues' in error && Array.isArray(error.issues)) {
     return error.issues
       .map((i: { path?: unknown[]; message?: string }) => `${(i.path ?? []).join('.')}: ${i.message ?? ''}`)
       .join('; ');
   }
   return error instanceof Error ? error.message : 'invalid';
-}
-
-function maxStampOf(content: BundleContent): string | undefined {
-  let max: string | undefined;
-  const see = (stamp: string) => {
-    if (max === undefined || stamp > max) max = stamp;
-  };
-  for (const { record } of content.records) {
-    see(record.hlc);
-    Object.values(record.fieldHlc).forEach(see);
-    Object.values(record.fieldBase ?? {}).forEach((base) => base.forEach(see));
-  }
-  for (const c of content.conflicts) {
-    see(c.stamp);
-    c.base.forEach(see);
-  }
-  return max;
 }
 
 const clockPart = (stamp: string) => stamp.slice(0, 22);

@@ -22,7 +22,7 @@ import type { StorageGuard } from '../storageGuard';
 import { META_KEYS } from '../writeContext';
 import { conflictRowId, toConflictRow } from './conflicts';
 import type { TableCounts } from './importBundle';
-import { auditDraft, type AuditDraft } from './mergeBundle';
+import { auditDraft, describeIssues, type AuditDraft } from './mergeBundle';
 import { deriveForTable } from './syncDerive';
 import { refusingAs } from './syncFileError';
 import { validateStoredSyncedRecord } from './syncTables';
@@ -175,15 +175,6 @@ const deriveReference = (db: AppDatabase, table: ReferenceTable) => (record: Sto
   ),
   ...deriveForTable(db.nameIndex, table, record),
 });
-
-function describeIssues(error: unknown): string {
-  if (error && typeof error === 'object' && 'issues' in error && Array.isArray(error.issues)) {
-    return error.issues
-      .map((i: { path?: unknown[]; message?: string }) => `${(i.path ?? []).join('.')}: ${i.message ?? ''}`)
-      .join('; ');
-  }
-  return error instanceof Error ? error.message : 'invalid';
-}
 
 /**
  * Verifies a reference file (organisation, signature, every record) and merges it in one
